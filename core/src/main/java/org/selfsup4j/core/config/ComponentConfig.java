@@ -1,0 +1,116 @@
+package org.selfsup4j.core.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.selfsup4j.core.ErrorCode;
+import org.selfsup4j.core.SelfSupException;
+
+/**
+ * A typed, read-tracking view of a component's settings ({@code key=value} strings). A factory reads what it needs
+ * with a default; afterwards {@link #requireAllKeysRead(String)} turns any key nobody read into an error that
+ * names it and lists the keys the component understands, so a misspelt setting fails before training starts.
+ *
+ * <p>Not thread-safe: a view belongs to the one factory call that reads it.
+ */
+public final class ComponentConfig {
+    private final Map<String, String> values;
+    private final Set<String> read = new LinkedHashSet<>();
+
+    public ComponentConfig(Map<String, String> values) {
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(values, "values is null")));
+    }
+
+    public static ComponentConfig empty() {
+        return new ComponentConfig(Map.of());
+    }
+
+    /** Parses "a=1,b=two" (blank gives an empty view). */
+    public static ComponentConfig parse(String text) {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (text != null && !text.isBlank()) {
+            for (String pair : text.split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new SelfSupException(ErrorCode.BAD_CONFIG_VALUE,
+                            "Bad setting [" + pair.trim() + "], expected key=value", pair.trim(), List.of(), null);
+                }
+                map.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+        return new ComponentConfig(map);
+    }
+
+    public String getString(String key, String defaultValue) {
+        read.add(key);
+        return values.getOrDefault(key, defaultValue);
+    }
+
+    public int getInt(String key, int defaultValue) {
+        String v = getString(key, null);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw badValue(key, v, "a whole number");
+        }
+    }
+
+    public double getDouble(String key, double defaultValue) {
+        String v = getString(key, null);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw badValue(key, v, "a number");
+        }
+    }
+
+    public boolean getBoolean(String key, boolean defaultValue) {
+        String v = getString(key, null);
+        if (v == null) {
+            return defaultValue;
+        }
+        if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+            throw badValue(key, v, "true or false");
+        }
+        return Boolean.parseBoolean(v);
+    }
+
+    /** An error for a value of the right key but the wrong kind or range. */
+    public SelfSupException badValue(String key, String value, String expected) {
+        return new SelfSupException(ErrorCode.BAD_CONFIG_VALUE,
+                "Bad value [" + value + "] for setting [" + key + "], expected " + expected, value, List.of(), null);
+    }
+
+    /** Fails if a key was given that {@code component} never read; lists the keys it did read. */
+    public void requireAllKeysRead(String component) {
+        List<String> unknown = new ArrayList<>();
+        for (String key : values.keySet()) {
+            if (!read.contains(key)) {
+                unknown.add(key);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            List<String> known = new ArrayList<>(new TreeSet<>(read));
+            throw new SelfSupException(ErrorCode.UNKNOWN_CONFIG_KEY,
+                    "Unknown setting " + unknown + " for [" + component + "], known: " + known,
+                    unknown.get(0), known, null);
+        }
+    }
+
+    /** All given values, for recording in run.json. */
+    public Map<String, String> asMap() {
+        return values;
+    }
+}

@@ -1,0 +1,117 @@
+package org.selfsup4j.core.data;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.selfsup4j.core.ErrorCode;
+import org.selfsup4j.core.SelfSupException;
+import org.selfsup4j.core.image.Image;
+
+/**
+ * Decodes one image file (PNG, JPEG, BMP, GIF; 8- or 16-bit gray, RGB, with or without alpha) into an
+ * {@link Image}. Samples are read from the raster at their stored bit depth and divided by the depth's maximum
+ * (255, 65535), so 16-bit images keep their precision; palette images go through their colour model. Alpha is
+ * dropped. Stateless and thread-safe.
+ */
+public final class ImageDecoder {
+    private ImageDecoder() {
+    }
+
+    public static Image decode(Path file, ImageReadOptions options) {
+        BufferedImage img = read(file);
+        Image decoded = toImage(img);
+        Image converted = convertChannels(decoded, options.channels(), file);
+        return options.resizes() ? Resize.bilinear(converted, options.resizeHeight(), options.resizeWidth()) : converted;
+    }
+
+    private static BufferedImage read(Path file) {
+        try (InputStream raw = Files.newInputStream(file); ImageInputStream in = ImageIO.createImageInputStream(raw)) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new SelfSupException(ErrorCode.NOT_AN_IMAGE, "Not an image (no PNG, JPEG, BMP or GIF header): "
+                        + file, file.toString(), List.of(), null);
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (SelfSupException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new SelfSupException(ErrorCode.BAD_IMAGE, "Unreadable or truncated image " + file + ": " + e.getMessage(),
+                    file.toString(), List.of(), e);
+        }
+    }
+
+    /** Converts a decoded AWT image: gray stays 1 channel, anything with colour becomes 3 (alpha dropped). */
+    static Image toImage(BufferedImage img) {
+        int h = img.getHeight();
+        int w = img.getWidth();
+        Raster raster = img.getRaster();
+        boolean indexed = img.getColorModel() instanceof java.awt.image.IndexColorModel;
+        int bands = raster.getNumBands();
+        boolean gray = !indexed && (bands == 1 || bands == 2);
+        if (gray) {
+            float max = (1 << raster.getSampleModel().getSampleSize(0)) - 1;
+            float[] px = new float[h * w];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    px[y * w + x] = raster.getSample(x, y, 0) / max;
+                }
+            }
+            return new Image(1, h, w, px);
+        }
+        float[] px = new float[3 * h * w];
+        if (indexed || bands < 3) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int rgb = img.getRGB(x, y);
+                    px[y * w + x] = ((rgb >> 16) & 0xFF) / 255f;
+                    px[h * w + y * w + x] = ((rgb >> 8) & 0xFF) / 255f;
+                    px[2 * h * w + y * w + x] = (rgb & 0xFF) / 255f;
+                }
+            }
+            return new Image(3, h, w, px);
+        }
+        for (int c = 0; c < 3; c++) {
+            float max = (1 << raster.getSampleModel().getSampleSize(c)) - 1;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    px[c * h * w + y * w + x] = raster.getSample(x, y, c) / max;
+                }
+            }
+        }
+        return new Image(3, h, w, px);
+    }
+
+    static Image convertChannels(Image image, ChannelPolicy policy, Path file) {
+        int hw = image.height() * image.width();
+        float[] src = image.pixels();
+        if (policy == ChannelPolicy.GRAY && image.channels() == 3) {
+            float[] gray = new float[hw];
+            for (int i = 0; i < hw; i++) {
+                gray[i] = 0.299f * src[i] + 0.587f * src[hw + i] + 0.114f * src[2 * hw + i];
+            }
+            return new Image(1, image.height(), image.width(), gray);
+        }
+        if (policy == ChannelPolicy.RGB && image.channels() == 1) {
+            float[] rgb = new float[3 * hw];
+            for (int c = 0; c < 3; c++) {
+                System.arraycopy(src, 0, rgb, c * hw, hw);
+            }
+            return new Image(3, image.height(), image.width(), rgb);
+        }
+        return image;
+    }
+}

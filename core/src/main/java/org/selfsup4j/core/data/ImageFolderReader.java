@@ -1,0 +1,175 @@
+package org.selfsup4j.core.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.selfsup4j.core.ErrorCode;
+import org.selfsup4j.core.SelfSupException;
+import org.selfsup4j.core.image.Image;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads folders of image files. Labeled data: one sub-folder per class ({@code root/cat/1.png}), class names sorted.
+ * Unlabeled data: every image file below {@code root}, recursively, in sorted path order. Hidden files are ignored.
+ * All images must end up with one shape (see {@link ImageReadOptions} for the resize and channel policies); a file
+ * that cannot be decoded fails the read with its name, or is skipped and counted with {@code skipBad}.
+ * Decoding runs on all cores; the result order does not depend on the thread count.
+ */
+public final class ImageFolderReader {
+    /** The file endings read as images. */
+    public static final Set<String> IMAGE_SUFFIXES = Set.of("png", "jpg", "jpeg", "bmp", "gif");
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImageFolderReader.class);
+
+    private final ImageReadOptions options;
+
+    public ImageFolderReader(ImageReadOptions options) {
+        this.options = Objects.requireNonNull(options, "options is null");
+    }
+
+    /** The images read and the files skipped. */
+    public record Result<T>(T data, List<Path> files, List<Path> skipped) {
+    }
+
+    /** Class sub-folders of {@code root}, each holding that class's images (recursively). */
+    public Result<LabeledImages> readLabeled(Path root) {
+        requireFolder(root);
+        List<Path> classDirs;
+        try (Stream<Path> s = Files.list(root)) {
+            classDirs = s.filter(Files::isDirectory).filter(p -> !isHidden(p)).sorted().toList();
+        } catch (IOException e) {
+            throw ioFailure(root, e);
+        }
+        if (classDirs.isEmpty()) {
+            throw new SelfSupException(ErrorCode.EMPTY_DATA, "No class sub-folders in " + root
+                    + ": labeled data needs one folder per class (root/CLASS/image.png)", root.toString(), List.of(), null);
+        }
+        List<String> classNames = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        List<Integer> fileLabels = new ArrayList<>();
+        for (int c = 0; c < classDirs.size(); c++) {
+            List<Path> classFiles = listFiles(classDirs.get(c));
+            if (classFiles.isEmpty()) {
+                throw new SelfSupException(ErrorCode.EMPTY_DATA, "Class folder " + classDirs.get(c) + " holds no files",
+                        classDirs.get(c).toString(), List.of(), null);
+            }
+            classNames.add(classDirs.get(c).getFileName().toString());
+            for (Path f : classFiles) {
+                files.add(f);
+                fileLabels.add(c);
+            }
+        }
+        Result<List<Image>> decoded = decodeAll(root, files);
+        List<Path> kept = decoded.files();
+        int[] labels = new int[kept.size()];
+        for (int i = 0, k = 0; i < files.size() && k < kept.size(); i++) {
+            if (files.get(i).equals(kept.get(k))) {
+                labels[k++] = fileLabels.get(i);
+            }
+        }
+        return new Result<>(new LabeledImages(decoded.data(), labels, classNames), kept, decoded.skipped());
+    }
+
+    /** Every image file below {@code root}. */
+    public Result<List<Image>> readUnlabeled(Path root) {
+        requireFolder(root);
+        List<Path> files = listFiles(root);
+        if (files.isEmpty()) {
+            throw new SelfSupException(ErrorCode.EMPTY_DATA, "No files in " + root, root.toString(), List.of(), null);
+        }
+        return decodeAll(root, files);
+    }
+
+    private Result<List<Image>> decodeAll(Path root, List<Path> files) {
+        Image[] images = new Image[files.size()];
+        SelfSupException[] errors = new SelfSupException[files.size()];
+        java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
+            try {
+                Path f = files.get(i);
+                if (!IMAGE_SUFFIXES.contains(suffix(f))) {
+                    throw new SelfSupException(ErrorCode.NOT_AN_IMAGE, "Not an image file: " + f + " (readable endings: "
+                            + IMAGE_SUFFIXES.stream().sorted().toList() + ")", f.toString(),
+                            IMAGE_SUFFIXES.stream().sorted().toList(), null);
+                }
+                images[i] = ImageDecoder.decode(f, options);
+            } catch (SelfSupException e) {
+                errors[i] = e;
+            }
+        });
+        List<Image> kept = new ArrayList<>();
+        List<Path> keptFiles = new ArrayList<>();
+        List<Path> skipped = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            if (errors[i] != null) {
+                if (!options.skipBad()) {
+                    throw errors[i];
+                }
+                LOG.warn("skipped {}", errors[i].getMessage());
+                skipped.add(files.get(i));
+                continue;
+            }
+            if (!kept.isEmpty()) {
+                requireSameShape(keptFiles.get(0), kept.get(0), files.get(i), images[i]);
+            }
+            kept.add(images[i]);
+            keptFiles.add(files.get(i));
+        }
+        if (kept.isEmpty()) {
+            throw new SelfSupException(ErrorCode.EMPTY_DATA, "No readable images in " + root + " (" + skipped.size()
+                    + " files skipped)", root.toString(), List.of(), null);
+        }
+        return new Result<>(kept, keptFiles, skipped);
+    }
+
+    private static void requireSameShape(Path firstFile, Image first, Path file, Image image) {
+        if (first.channels() != image.channels()) {
+            throw new SelfSupException(ErrorCode.WRONG_CHANNELS, "Mixed channel counts: " + firstFile + " has "
+                    + first.channels() + ", " + file + " has " + image.channels()
+                    + " (choose a channel policy: --channels gray or --channels rgb)", file.toString(), List.of(), null);
+        }
+        if (first.height() != image.height() || first.width() != image.width()) {
+            throw new SelfSupException(ErrorCode.MIXED_IMAGE_SIZES, "Mixed image sizes: " + firstFile + " is "
+                    + first.height() + "x" + first.width() + ", " + file + " is " + image.height() + "x" + image.width()
+                    + " (resize them: --resize HxW)", file.toString(), List.of(), null);
+        }
+    }
+
+    private static List<Path> listFiles(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).filter(p -> !isHidden(p)).sorted().toList();
+        } catch (IOException e) {
+            throw ioFailure(dir, e);
+        }
+    }
+
+    private static void requireFolder(Path root) {
+        if (!Files.exists(root)) {
+            throw new SelfSupException(ErrorCode.MISSING_PATH, "Folder not found: " + root, root.toString(), List.of(), null);
+        }
+        if (!Files.isDirectory(root)) {
+            throw new SelfSupException(ErrorCode.MISSING_PATH, "Not a folder: " + root, root.toString(), List.of(), null);
+        }
+    }
+
+    private static boolean isHidden(Path p) {
+        return p.getFileName().toString().startsWith(".");
+    }
+
+    private static String suffix(Path p) {
+        String name = p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static SelfSupException ioFailure(Path p, IOException e) {
+        return new SelfSupException(ErrorCode.IO_FAILURE, "Cannot list " + p + ": " + e.getMessage(), p.toString(),
+                List.of(), e);
+    }
+}

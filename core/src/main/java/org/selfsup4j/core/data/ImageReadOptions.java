@@ -1,0 +1,62 @@
+package org.selfsup4j.core.data;
+
+import java.util.Objects;
+
+/**
+ * How images are read from files: the channel policy, an optional resize target (bilinear; {@code 0} means keep
+ * the file's size, and then every image must have the same size), and whether unreadable files are skipped and
+ * counted instead of failing the read.
+ */
+public final class ImageReadOptions {
+    private final ChannelPolicy channels;
+    private final int resizeHeight;
+    private final int resizeWidth;
+    private final boolean skipBad;
+
+    private ImageReadOptions(ChannelPolicy channels, int resizeHeight, int resizeWidth, boolean skipBad) {
+        this.channels = Objects.requireNonNull(channels, "channels is null");
+        if (resizeHeight < 0 || resizeWidth < 0 || (resizeHeight == 0) != (resizeWidth == 0)) {
+            throw new IllegalArgumentException("resize must be both positive or both 0, got " + resizeHeight + "x" + resizeWidth);
+        }
+        this.resizeHeight = resizeHeight;
+        this.resizeWidth = resizeWidth;
+        this.skipBad = skipBad;
+    }
+
+    /** Keep channels, keep size, fail on a bad file. */
+    public static ImageReadOptions defaults() {
+        return new ImageReadOptions(ChannelPolicy.KEEP, 0, 0, false);
+    }
+
+    public ImageReadOptions optChannels(ChannelPolicy policy) {
+        return new ImageReadOptions(policy, resizeHeight, resizeWidth, skipBad);
+    }
+
+    public ImageReadOptions optResize(int height, int width) {
+        return new ImageReadOptions(channels, height, width, skipBad);
+    }
+
+    public ImageReadOptions optSkipBad(boolean skip) {
+        return new ImageReadOptions(channels, resizeHeight, resizeWidth, skip);
+    }
+
+    public ChannelPolicy channels() {
+        return channels;
+    }
+
+    public boolean resizes() {
+        return resizeHeight > 0;
+    }
+
+    public int resizeHeight() {
+        return resizeHeight;
+    }
+
+    public int resizeWidth() {
+        return resizeWidth;
+    }
+
+    public boolean skipBad() {
+        return skipBad;
+    }
+}

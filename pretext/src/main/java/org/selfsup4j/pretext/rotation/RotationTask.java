@@ -1,0 +1,56 @@
+package org.selfsup4j.pretext.rotation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.selfsup4j.core.ErrorCode;
+import org.selfsup4j.core.SelfSupException;
+import org.selfsup4j.core.image.Geometry;
+import org.selfsup4j.core.image.Image;
+import org.selfsup4j.core.spi.HeadSpec;
+import org.selfsup4j.core.spi.PretextBatch;
+import org.selfsup4j.core.spi.PretextTask;
+
+/**
+ * Rotation prediction: class k means the input is the image turned k × 90° counter-clockwise. Needs square images
+ * (a quarter turn must keep the network's input shape).
+ */
+final class RotationTask implements PretextTask {
+    static final int CLASSES = 4;
+
+    private final boolean allRotations;
+
+    RotationTask(boolean allRotations) {
+        this.allRotations = allRotations;
+    }
+
+    @Override
+    public HeadSpec head() {
+        return HeadSpec.classification(CLASSES);
+    }
+
+    @Override
+    public String defaultLoss() {
+        return "cross-entropy";
+    }
+
+    @Override
+    public PretextBatch makeBatch(List<Image> images, Random random) {
+        int copies = allRotations ? CLASSES : 1;
+        List<Image> inputs = new ArrayList<>(images.size() * copies);
+        float[][] targets = new float[images.size() * copies][];
+        int n = 0;
+        for (Image image : images) {
+            if (image.height() != image.width()) {
+                throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "The rotation task needs square images, got "
+                        + image.height() + "x" + image.width() + " (resize them: --resize HxW)");
+            }
+            for (int j = 0; j < copies; j++) {
+                int k = allRotations ? j : random.nextInt(CLASSES);
+                inputs.add(Geometry.rotate90(image, k));
+                targets[n++] = PretextBatch.oneHot(k, CLASSES);
+            }
+        }
+        return new PretextBatch(inputs, targets);
+    }
+}
