@@ -1,0 +1,87 @@
+package org.selfsup4j.trainer.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.selfsup4j.core.ErrorCode;
+import org.selfsup4j.core.SelfSupException;
+import org.selfsup4j.core.config.ComponentConfig;
+import org.selfsup4j.core.image.Image;
+import org.selfsup4j.core.spi.Augmenter;
+import org.selfsup4j.trainer.plugin.Catalog;
+
+/**
+ * Augmenters applied in order. Parsed from text such as {@code "horizontal-flip,pad-crop(pad=2)"}: names separated by
+ * commas, each with optional {@code (key=value;key=value)} or {@code (key=value,key=value)} settings. An empty text
+ * is the identity. Stateless: safe to share between worker threads.
+ */
+public final class AugmentPipeline implements Augmenter {
+    private final List<Augmenter> steps;
+    private final String spec;
+
+    public AugmentPipeline(List<Augmenter> steps, String spec) {
+        this.steps = List.copyOf(steps);
+        this.spec = spec;
+    }
+
+    public static AugmentPipeline identity() {
+        return new AugmentPipeline(List.of(), "");
+    }
+
+    public static AugmentPipeline parse(String spec, Catalog catalog) {
+        List<Augmenter> steps = new ArrayList<>();
+        if (spec == null || spec.isBlank()) {
+            return identity();
+        }
+        for (String token : split(spec)) {
+            String name = token;
+            String settings = "";
+            int open = token.indexOf('(');
+            if (open >= 0) {
+                if (!token.endsWith(")")) {
+                    throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "Bad augmentation [" + token + "] in [" + spec
+                            + "]: settings go in parentheses, for example pad-crop(pad=2)", token, List.of(), null);
+                }
+                name = token.substring(0, open).trim();
+                settings = token.substring(open + 1, token.length() - 1).replace(';', ',');
+            }
+            steps.add(catalog.augmenter(name, ComponentConfig.parse(settings)));
+        }
+        return new AugmentPipeline(steps, spec);
+    }
+
+    /** Splits at commas outside parentheses. */
+    private static List<String> split(String spec) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        StringBuilder cur = new StringBuilder();
+        for (char ch : spec.toCharArray()) {
+            if (ch == '(') {
+                depth++;
+            } else if (ch == ')') {
+                depth--;
+            }
+            if (ch == ',' && depth == 0) {
+                out.add(cur.toString().trim());
+                cur.setLength(0);
+            } else {
+                cur.append(ch);
+            }
+        }
+        out.add(cur.toString().trim());
+        return out.stream().filter(s -> !s.isEmpty()).toList();
+    }
+
+    @Override
+    public Image apply(Image image, Random random) {
+        Image out = image;
+        for (Augmenter step : steps) {
+            out = step.apply(out, random);
+        }
+        return out;
+    }
+
+    public String spec() {
+        return spec;
+    }
+}

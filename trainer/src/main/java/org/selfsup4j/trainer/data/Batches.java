@@ -1,0 +1,46 @@
+package org.selfsup4j.trainer.data;
+
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.selfsup4j.core.image.Image;
+
+/** Turns images and target rows into ND4J arrays: the one place a list of images becomes an NCHW tensor. */
+public final class Batches {
+    private Batches() {
+    }
+
+    /** [n, C, H, W], C order; all images must share one shape. */
+    public static INDArray features(List<Image> images) {
+        Image first = images.get(0);
+        int size = first.pixels().length;
+        float[] data = new float[images.size() * size];
+        for (int i = 0; i < images.size(); i++) {
+            Image img = images.get(i);
+            if (img.pixels().length != size || img.channels() != first.channels()) {
+                throw new IllegalArgumentException("image " + i + " is " + img + ", image 0 is " + first);
+            }
+            System.arraycopy(img.pixels(), 0, data, i * size, size);
+        }
+        return Nd4j.create(data, new long[] {images.size(), first.channels(), first.height(), first.width()}, 'c');
+    }
+
+    /** [n, k] from n rows of k values. */
+    public static INDArray rows(float[][] rows) {
+        int k = rows[0].length;
+        float[] data = new float[rows.length * k];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, data, i * k, k);
+        }
+        return Nd4j.create(data, new long[] {rows.length, k}, 'c');
+    }
+
+    /** [n, classes] one-hot rows. */
+    public static INDArray oneHot(int[] labels, int classes) {
+        float[] data = new float[labels.length * classes];
+        for (int i = 0; i < labels.length; i++) {
+            data[i * classes + labels[i]] = 1f;
+        }
+        return Nd4j.create(data, new long[] {labels.length, classes}, 'c');
+    }
+}

@@ -1,0 +1,56 @@
+package org.selfsup4j.trainer.plugin;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.selfsup4j.core.ErrorCode;
+import org.selfsup4j.core.SelfSupException;
+import org.selfsup4j.core.spi.AugmenterFactory;
+import org.selfsup4j.core.spi.BackboneFactory;
+import org.selfsup4j.core.spi.ComponentKind;
+import org.selfsup4j.core.spi.LossFactory;
+import org.selfsup4j.core.spi.PretextTaskFactory;
+
+/** Everything plugin discovery found, in discovery order. Immutable. */
+public record PluginScan(List<Discovered> components) {
+    public PluginScan {
+        components = List.copyOf(components);
+    }
+
+    public List<Discovered> ofKind(ComponentKind kind) {
+        return components.stream().filter(d -> d.kind() == kind).toList();
+    }
+
+    public Map<String, AugmenterFactory> augmenters() {
+        return byName(ComponentKind.AUGMENTER, AugmenterFactory.class);
+    }
+
+    public Map<String, PretextTaskFactory> pretextTasks() {
+        return byName(ComponentKind.PRETEXT_TASK, PretextTaskFactory.class);
+    }
+
+    public Map<String, LossFactory> losses() {
+        return byName(ComponentKind.LOSS, LossFactory.class);
+    }
+
+    public Map<String, BackboneFactory> backbones() {
+        return byName(ComponentKind.BACKBONE, BackboneFactory.class);
+    }
+
+    /** Name → factory; two factories of one kind with one name are an error naming both sources. */
+    private <F> Map<String, F> byName(ComponentKind kind, Class<F> type) {
+        return ofKind(kind).stream().collect(Collectors.toMap(Discovered::name, d -> type.cast(d.factory()), (a, b) -> {
+            throw duplicate(kind);
+        }, java.util.TreeMap::new));
+    }
+
+    private SelfSupException duplicate(ComponentKind kind) {
+        Map<String, List<String>> sources = ofKind(kind).stream()
+                .collect(Collectors.groupingBy(Discovered::name, Collectors.mapping(Discovered::source, Collectors.toList())));
+        String clash = sources.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(e -> e.getKey() + " from " + e.getValue()).collect(Collectors.joining("; "));
+        return new SelfSupException(ErrorCode.DUPLICATE_COMPONENT, "Two " + kind.displayName()
+                + "s share a name: " + clash, clash, List.of(), null);
+    }
+
+}

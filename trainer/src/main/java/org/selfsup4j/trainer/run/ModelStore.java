@@ -1,0 +1,56 @@
+package org.selfsup4j.trainer.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.selfsup4j.core.ErrorCode;
+import org.selfsup4j.core.SelfSupException;
+import org.selfsup4j.core.image.InputShape;
+import org.selfsup4j.trainer.backend.FastPath;
+import org.selfsup4j.trainer.train.TrainedModel;
+
+/**
+ * Saves and loads models as DL4J model zips ({@code ModelSerializer}, with updater state, loadable by plain DL4J with
+ * {@code ModelSerializer.restoreComputationGraph}). Two extra zip entries hold the input shape and the class names.
+ * Saving is atomic: a crash leaves the previous file or the new one, never a torn one.
+ */
+public final class ModelStore {
+    static final String SHAPE_ENTRY = "selfsup4j-input-shape";
+    static final String CLASSES_ENTRY = "selfsup4j-class-names";
+
+    private ModelStore() {
+    }
+
+    public static void save(TrainedModel model, Path file) throws IOException {
+        AtomicFiles.write(file, tmp -> {
+            ModelSerializer.writeModel(model.graph(), tmp.toFile(), true);
+            ModelSerializer.addObjectToFile(tmp.toFile(), SHAPE_ENTRY, model.inputShape().toString());
+            ModelSerializer.addObjectToFile(tmp.toFile(), CLASSES_ENTRY, String.join("\n", model.classNames()));
+        });
+    }
+
+    /** Loads a model saved by {@link #save}; {@code path} may be the zip or a run folder holding {@code model.zip}. */
+    public static TrainedModel load(Path path) {
+        Path file = Files.isDirectory(path) ? path.resolve(RunFolder.MODEL_FILE) : path;
+        if (!Files.isRegularFile(file)) {
+            throw new SelfSupException(ErrorCode.MISSING_PATH, "Model not found: " + file
+                    + (Files.isDirectory(path) ? " (is " + path + " a run folder of pretrain or finetune?)" : ""),
+                    file.toString(), List.of(), null);
+        }
+        FastPath.enable();
+        try {
+            ComputationGraph graph = ModelSerializer.restoreComputationGraph(file.toFile(), true);
+            String shape = ModelSerializer.getObjectFromFile(file.toFile(), SHAPE_ENTRY);
+            String classes = ModelSerializer.getObjectFromFile(file.toFile(), CLASSES_ENTRY);
+            List<String> names = classes.isEmpty() ? List.of() : Arrays.asList(classes.split("\n"));
+            return new TrainedModel(graph, InputShape.parse(shape), names);
+        } catch (IOException | RuntimeException e) {
+            throw new SelfSupException(ErrorCode.BAD_MODEL, "Cannot load model " + file + ": " + e.getMessage()
+                    + " (expected a model.zip written by selfsup4j)", file.toString(), List.of(), e);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package org.selfsup4j.trainer.run;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+
+/** PNG plots drawn with Java2D (headless): a training curve and a confusion matrix. */
+public final class Plots {
+    private Plots() {
+    }
+
+    /** Loss per step (thin grey) and its moving average (blue), with labelled axes. */
+    public static void trainingCurve(List<Double> losses, String title, Path file) throws IOException {
+        int w = 800;
+        int h = 480;
+        int left = 70;
+        int right = 20;
+        int top = 40;
+        int bottom = 50;
+        BufferedImage img = canvas(w, h);
+        Graphics2D g = graphics(img);
+        g.drawString(title, left, 25);
+        double max = losses.stream().filter(d -> Double.isFinite(d)).mapToDouble(Double::doubleValue).max().orElse(1);
+        double min = Math.min(0, losses.stream().filter(d -> Double.isFinite(d)).mapToDouble(Double::doubleValue).min().orElse(0));
+        int pw = w - left - right;
+        int ph = h - top - bottom;
+        g.setColor(Color.GRAY);
+        g.drawRect(left, top, pw, ph);
+        for (int i = 0; i <= 4; i++) {
+            double v = min + (max - min) * i / 4;
+            int y = top + ph - (int) (ph * i / 4.0);
+            g.drawString(String.format("%.3f", v), 5, y + 4);
+        }
+        g.drawString("step", left + pw / 2 - 10, h - 15);
+        g.drawString("0", left, h - 32);
+        g.drawString(String.valueOf(losses.size()), left + pw - 30, h - 32);
+        int n = losses.size();
+        if (n > 1) {
+            g.setColor(new Color(190, 190, 190));
+            polyline(g, losses, left, top, pw, ph, min, max);
+            int window = Math.max(1, n / 50);
+            List<Double> smooth = new java.util.ArrayList<>();
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += losses.get(i);
+                if (i >= window) {
+                    sum -= losses.get(i - window);
+                }
+                smooth.add(sum / Math.min(i + 1, window));
+            }
+            g.setColor(new Color(31, 119, 180));
+            g.setStroke(new BasicStroke(2f));
+            polyline(g, smooth, left, top, pw, ph, min, max);
+        }
+        g.dispose();
+        write(img, file);
+    }
+
+    private static void polyline(Graphics2D g, List<Double> ys, int left, int top, int pw, int ph, double min, double max) {
+        int n = ys.size();
+        int px = -1;
+        int py = -1;
+        for (int i = 0; i < n; i++) {
+            double v = ys.get(i);
+            if (!Double.isFinite(v)) {
+                continue;
+            }
+            int x = left + (int) ((double) i / (n - 1) * pw);
+            int y = top + ph - (int) ((v - min) / (max - min == 0 ? 1 : max - min) * ph);
+            if (px >= 0) {
+                g.drawLine(px, py, x, y);
+            }
+            px = x;
+            py = y;
+        }
+    }
+
+    /** Rows: actual class; columns: predicted; cell shade by row share, with counts. */
+    public static void confusionMatrix(long[][] confusion, List<String> names, String title, Path file) throws IOException {
+        int k = confusion.length;
+        int cell = 48;
+        int left = 110;
+        int top = 110;
+        int w = left + k * cell + 20;
+        int h = top + k * cell + 30;
+        BufferedImage img = canvas(w, h);
+        Graphics2D g = graphics(img);
+        g.drawString(title, 10, 20);
+        g.drawString("predicted →", left, 45);
+        g.drawString("actual ↓", 10, top - 10);
+        for (int i = 0; i < k; i++) {
+            long rowSum = 0;
+            for (long v : confusion[i]) {
+                rowSum += v;
+            }
+            g.setColor(Color.BLACK);
+            g.drawString(shorten(names.get(i)), 10, top + i * cell + cell / 2 + 4);
+            Graphics2D gr = (Graphics2D) g.create();
+            gr.rotate(-Math.PI / 4, left + i * cell + 10, top - 5);
+            gr.drawString(shorten(names.get(i)), left + i * cell + 10, top - 5);
+            gr.dispose();
+            for (int j = 0; j < k; j++) {
+                double share = rowSum == 0 ? 0 : (double) confusion[i][j] / rowSum;
+                int shade = 255 - (int) (share * 200);
+                g.setColor(new Color(shade, shade, 255));
+                g.fillRect(left + j * cell, top + i * cell, cell, cell);
+                g.setColor(Color.GRAY);
+                g.drawRect(left + j * cell, top + i * cell, cell, cell);
+                g.setColor(share > 0.5 ? Color.WHITE : Color.BLACK);
+                g.drawString(String.valueOf(confusion[i][j]), left + j * cell + 6, top + i * cell + cell / 2 + 4);
+            }
+        }
+        g.dispose();
+        write(img, file);
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 12 ? s.substring(0, 11) + "…" : s;
+    }
+
+    private static BufferedImage canvas(int w, int h) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.dispose();
+        return img;
+    }
+
+    private static Graphics2D graphics(BufferedImage img) {
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.setColor(Color.BLACK);
+        return g;
+    }
+
+    private static void write(BufferedImage img, Path file) throws IOException {
+        AtomicFiles.write(file, tmp -> ImageIO.write(img, "png", tmp.toFile()));
+    }
+}

@@ -1,0 +1,137 @@
+package org.selfsup4j.trainer.train;
+
+import java.util.List;
+import java.util.Objects;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
+import org.deeplearning4j.nn.transferlearning.TransferLearning;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.selfsup4j.core.ErrorCode;
+import org.selfsup4j.core.SelfSupException;
+import org.selfsup4j.core.data.LabeledImages;
+import org.selfsup4j.core.image.InputShape;
+import org.selfsup4j.core.spi.Augmenter;
+import org.selfsup4j.core.spi.Backbone;
+import org.selfsup4j.core.spi.HeadSpec;
+import org.selfsup4j.core.spi.SslLoss;
+import org.selfsup4j.trainer.backend.FastPath;
+import org.selfsup4j.trainer.data.AugmentPipeline;
+import org.selfsup4j.trainer.data.LabeledBatches;
+
+/**
+ * Trains a classifier on labeled images. From a pretrained network it keeps everything up to {@code features},
+ * replaces the head with a new one of {@code numClasses} outputs and trains (the whole network, or only the head with
+ * {@code optFreezeBackbone(true)}: a linear probe on frozen features, batch norm in inference mode). From a bare
+ * backbone it trains the same network from random weights: the labels-only baseline.
+ */
+public final class FineTuner {
+    private final SslLoss loss;
+    private final boolean freeze;
+    private final Augmenter augmenter;
+    private final TrainingSettings settings;
+    private final StepListener listener;
+    private final StopSignal stop;
+
+    private FineTuner(Builder b) {
+        this.loss = b.loss;
+        this.freeze = b.freeze;
+        this.augmenter = b.augmenter;
+        this.settings = b.settings;
+        this.listener = b.listener;
+        this.stop = b.stop;
+    }
+
+    /** {@code loss}: the classification loss, normally {@code cross-entropy}. */
+    public static Builder builder(SslLoss loss) {
+        return new Builder(loss);
+    }
+
+    /** Fine-tunes a pretrained network (it is not modified; a new one is returned). */
+    public TrainResult fit(TrainedModel pretrained, LabeledImages labeled) {
+        requireShape(pretrained.inputShape(), labeled);
+        FastPath.enable();
+        int featureSize = Networks.featureSize(pretrained.graph());
+        TransferLearning.GraphBuilder tl = new TransferLearning.GraphBuilder(pretrained.graph().clone())
+                .fineTuneConfiguration(new FineTuneConfiguration.Builder()
+                        .updater(settings.updater()).weightDecay(settings.weightDecay()).seed(settings.seed()).build())
+                .removeVertexAndConnections(Networks.OUTPUT)
+                .removeVertexAndConnections(Networks.HEAD)
+                .addLayer(Networks.HEAD, new DenseLayer.Builder().nIn(featureSize).nOut(labeled.numClasses())
+                        .activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER).build(), Networks.FEATURES)
+                .addLayer(Networks.OUTPUT, new LossLayer.Builder(loss.lossFunction())
+                        .activation(loss.outputActivation()).build(), Networks.HEAD)
+                .setOutputs(Networks.OUTPUT);
+        if (freeze) {
+            tl.setFeatureExtractor(Networks.FEATURES);
+        }
+        return train(tl.build(), labeled);
+    }
+
+    /** Trains {@code backbone} + a classifier head from random weights on the labels alone. */
+    public TrainResult fitFromScratch(Backbone backbone, LabeledImages labeled) {
+        ComputationGraph graph = Networks.build(backbone, HeadSpec.classification(labeled.numClasses()), loss,
+                labeled.shape(), settings);
+        return train(graph, labeled);
+    }
+
+    private TrainResult train(ComputationGraph graph, LabeledImages labeled) {
+        TrainingHistory history = new TrainingLoop(settings, listener, stop)
+                .run(graph, new LabeledBatches(labeled, augmenter, settings.batchSize(), settings.seed()));
+        return new TrainResult(new TrainedModel(graph, labeled.shape(), labeled.classNames()), history);
+    }
+
+    static void requireShape(InputShape model, LabeledImages data) {
+        if (!model.equals(data.shape())) {
+            ErrorCode code = model.channels() != data.shape().channels() ? ErrorCode.WRONG_CHANNELS : ErrorCode.MIXED_IMAGE_SIZES;
+            throw new SelfSupException(code, "The model takes " + model + " images (channels x height x width) but the data is "
+                    + data.shape() + " (use --channels / --resize to match)", data.shape().toString(),
+                    List.of(model.toString()), null);
+        }
+    }
+
+    /** Fluent construction: required parts in {@link FineTuner#builder}, optional ones as {@code optX}. */
+    public static final class Builder {
+        private final SslLoss loss;
+        private boolean freeze;
+        private Augmenter augmenter = AugmentPipeline.identity();
+        private TrainingSettings settings = TrainingSettings.defaults();
+        private StepListener listener = StepListener.none();
+        private StopSignal stop = new StopSignal();
+
+        private Builder(SslLoss loss) {
+            this.loss = Objects.requireNonNull(loss, "loss is null");
+        }
+
+        public Builder optFreezeBackbone(boolean freeze) {
+            this.freeze = freeze;
+            return this;
+        }
+
+        public Builder optAugmenter(Augmenter augmenter) {
+            this.augmenter = Objects.requireNonNull(augmenter, "augmenter is null");
+            return this;
+        }
+
+        public Builder optSettings(TrainingSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings is null");
+            return this;
+        }
+
+        public Builder optListener(StepListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener is null");
+            return this;
+        }
+
+        public Builder optStopSignal(StopSignal stop) {
+            this.stop = Objects.requireNonNull(stop, "stop is null");
+            return this;
+        }
+
+        public FineTuner build() {
+            return new FineTuner(this);
+        }
+    }
+}

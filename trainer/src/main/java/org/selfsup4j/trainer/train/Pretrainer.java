@@ -1,0 +1,88 @@
+package org.selfsup4j.trainer.train;
+
+import java.util.List;
+import java.util.Objects;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.selfsup4j.core.ErrorCode;
+import org.selfsup4j.core.SelfSupException;
+import org.selfsup4j.core.image.Image;
+import org.selfsup4j.core.image.InputShape;
+import org.selfsup4j.core.spi.Backbone;
+import org.selfsup4j.core.spi.PretextTask;
+import org.selfsup4j.core.spi.SslLoss;
+import org.selfsup4j.trainer.data.PretextBatches;
+
+/**
+ * Pretrains a backbone on unlabeled images with a pretext task: backbone + the task's head + a loss, trained for
+ * {@link TrainingSettings#steps()} batches of {@link TrainingSettings#batchSize()} images (the task may turn each image
+ * into several examples). Build with {@link #builder}; {@link #fit} returns the whole network, whose
+ * {@code features} vertex is what fine-tuning keeps.
+ */
+public final class Pretrainer {
+    private final Backbone backbone;
+    private final PretextTask task;
+    private final SslLoss loss;
+    private final TrainingSettings settings;
+    private final StepListener listener;
+    private final StopSignal stop;
+
+    private Pretrainer(Builder b) {
+        this.backbone = b.backbone;
+        this.task = b.task;
+        this.loss = b.loss;
+        this.settings = b.settings;
+        this.listener = b.listener;
+        this.stop = b.stop;
+    }
+
+    /** The three required parts; everything else has a default. */
+    public static Builder builder(Backbone backbone, PretextTask task, SslLoss loss) {
+        return new Builder(backbone, task, loss);
+    }
+
+    public TrainResult fit(List<Image> images) {
+        if (images.isEmpty()) {
+            throw new SelfSupException(ErrorCode.EMPTY_DATA, "No unlabeled images to pretrain on");
+        }
+        InputShape shape = images.get(0).shape();
+        ComputationGraph graph = Networks.build(backbone, task.head(), loss, shape, settings);
+        TrainingHistory history = new TrainingLoop(settings, listener, stop)
+                .run(graph, new PretextBatches(images, task, settings.batchSize(), settings.seed()));
+        return new TrainResult(new TrainedModel(graph, shape, List.of()), history);
+    }
+
+    /** Fluent construction: required parts in {@link Pretrainer#builder}, optional ones as {@code optX}. */
+    public static final class Builder {
+        private final Backbone backbone;
+        private final PretextTask task;
+        private final SslLoss loss;
+        private TrainingSettings settings = TrainingSettings.defaults();
+        private StepListener listener = StepListener.none();
+        private StopSignal stop = new StopSignal();
+
+        private Builder(Backbone backbone, PretextTask task, SslLoss loss) {
+            this.backbone = Objects.requireNonNull(backbone, "backbone is null");
+            this.task = Objects.requireNonNull(task, "task is null");
+            this.loss = Objects.requireNonNull(loss, "loss is null");
+        }
+
+        public Builder optSettings(TrainingSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings is null");
+            return this;
+        }
+
+        public Builder optListener(StepListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener is null");
+            return this;
+        }
+
+        public Builder optStopSignal(StopSignal stop) {
+            this.stop = Objects.requireNonNull(stop, "stop is null");
+            return this;
+        }
+
+        public Pretrainer build() {
+            return new Pretrainer(this);
+        }
+    }
+}
