@@ -1,0 +1,65 @@
+package org.selfsup4j.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.selfsup4j.core.SelfSupException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code selfsup}: the command line. Exit codes: 0 done, 1 unexpected failure, 2 bad usage (unknown option, name or
+ * setting), 3 bad data, 4 bad model, 5 I/O failure, 6 data set not installed, 130 interrupted (the run folder is
+ * consistent and says so).
+ */
+@Command(name = "selfsup", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Self-supervised and semi-supervised learning for images, on Deeplearning4j.",
+        subcommands = {PretrainCommand.class, FinetuneCommand.class, EvaluateCommand.class, PluginsCommand.class,
+                QuickstartCommand.class, BenchCommand.class})
+public final class Main implements Runnable {
+    public static final int EXIT_INTERRUPTED = 130;
+
+    @Option(names = "--plugins", description = "a folder of plugin jars to add", scope = CommandLine.ScopeType.INHERIT)
+    Path plugins;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of "
+                + spec.subcommands().keySet());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the CLI and returns the exit code (for tests and embedding). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (e instanceof SelfSupException s) {
+                err.println("error: " + s.getMessage());
+                err.flush();
+                return s.code().exitCode();
+            }
+            err.println("error: unexpected failure: " + e);
+            e.printStackTrace(err);
+            err.flush();
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    /** Prints the version from the jar manifest and the DL4J version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"selfsup4j " + (v == null ? "0.1.0-SNAPSHOT" : v) + " (Deeplearning4j 1.0.0-M2.1, Java "
+                    + System.getProperty("java.version") + ")"};
+        }
+    }
+}

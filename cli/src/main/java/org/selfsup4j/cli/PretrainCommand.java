@@ -1,0 +1,99 @@
+package org.selfsup4j.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.selfsup4j.core.config.ComponentConfig;
+import org.selfsup4j.core.data.FashionMnist;
+import org.selfsup4j.core.image.Image;
+import org.selfsup4j.core.spi.Backbone;
+import org.selfsup4j.core.spi.PretextTask;
+import org.selfsup4j.core.spi.SslLoss;
+import org.selfsup4j.trainer.plugin.Catalog;
+import org.selfsup4j.trainer.run.Fingerprint;
+import org.selfsup4j.trainer.run.Progress;
+import org.selfsup4j.trainer.run.RunFolder;
+import org.selfsup4j.trainer.train.Pretrainer;
+import org.selfsup4j.trainer.train.TrainResult;
+import org.selfsup4j.trainer.train.TrainingSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code selfsup pretrain}: a backbone trained on unlabeled images with a pretext task. */
+@Command(name = "pretrain", mixinStandardHelpOptions = true,
+        description = "Pretrain a backbone on unlabeled images with a pretext task.")
+final class PretrainCommand implements Callable<Integer> {
+    /** Batch of 32 images; rotation makes 128 examples of them. */
+    static final TrainingSettings DEFAULTS = TrainingSettings.defaults().optBatchSize(32).optSteps(1000);
+
+    @ParentCommand
+    Main main;
+
+    @Option(names = "--task", defaultValue = "rotation", description = "pretext task (see 'selfsup plugins'; default: ${DEFAULT-VALUE})")
+    String task;
+
+    @Option(names = "--task-config", defaultValue = "", description = "task settings, key=value,...")
+    String taskConfig;
+
+    @Option(names = "--backbone", defaultValue = "reference-cnn", description = "backbone (default: ${DEFAULT-VALUE})")
+    String backbone;
+
+    @Option(names = "--backbone-config", defaultValue = "", description = "backbone settings, key=value,...")
+    String backboneConfig;
+
+    @Option(names = "--loss", description = "loss (default: the task's own)")
+    String loss;
+
+    @Option(names = "--data", required = true, description = "unlabeled images: a folder (recursive), a Fashion-MNIST folder, or 'fashion-mnist'")
+    String data;
+
+    @Option(names = "--out", required = true, description = "run folder to create")
+    Path out;
+
+    @Mixin
+    TrainOptions train;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        Catalog catalog = Composition.start(main.plugins).catalog();
+        PretextTask pretext = catalog.pretextTask(task, ComponentConfig.parse(taskConfig));
+        Backbone net = catalog.backbone(backbone, ComponentConfig.parse(backboneConfig));
+        String lossName = loss == null ? pretext.defaultLoss() : loss;
+        SslLoss sslLoss = catalog.loss(lossName, ComponentConfig.empty());
+        TrainingSettings settings = train.settings(DEFAULTS);
+        List<Image> images = dataOptions.unlabeled(data, FashionMnist.Part.TRAIN);
+
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("task", task);
+        config.put("task_config", ComponentConfig.parse(taskConfig).asMap());
+        config.put("backbone", backbone);
+        config.put("backbone_config", ComponentConfig.parse(backboneConfig).asMap());
+        config.put("loss", lossName);
+        config.put("data", data);
+        config.put("training", settings.toMap());
+        RunFolder run = RunFolder.create(out, "pretrain", config);
+        run.put("data", Map.of("images", images.size(), "shape", images.get(0).shape().toString(),
+                "fingerprint", Fingerprint.of(images, null)));
+        try (RunGuard guard = new RunGuard()) {
+            TrainResult result = Pretrainer.builder(net, pretext, sslLoss).optSettings(settings)
+                    .optListener(Progress.toStderr("pretrain " + task)).optStopSignal(guard.stopSignal()).build()
+                    .fit(images);
+            run.saveModel(result.model());
+            run.writeHistory("pretrain", result.history());
+            run.finish(guard.interrupted() ? "interrupted" : "completed");
+            System.out.printf("pretrained %s with %s: %d steps in %.1f s, final loss %.4f -> %s%n", backbone, task,
+                    result.history().steps(), result.history().seconds(), result.history().meanOfLast(50), out);
+            return guard.interrupted() ? Main.EXIT_INTERRUPTED : 0;
+        } catch (RuntimeException e) {
+            run.finish("failed: " + e.getMessage());
+            throw e;
+        }
+    }
+}
