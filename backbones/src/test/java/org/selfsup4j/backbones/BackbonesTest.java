@@ -1,0 +1,69 @@
+package org.selfsup4j.backbones;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.selfsup4j.core.SelfSupException;
+import org.selfsup4j.core.config.ComponentConfig;
+import org.selfsup4j.core.image.InputShape;
+import org.selfsup4j.core.spi.Backbone;
+import org.selfsup4j.core.spi.BackboneFactory;
+
+class BackbonesTest {
+    static ComputationGraph build(Backbone b, InputShape s) {
+        ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT)
+                .convolutionMode(ConvolutionMode.Truncate).graphBuilder().addInputs("input")
+                .setInputTypes(InputType.convolutional(s.height(), s.width(), s.channels()));
+        String out = b.addTo(g, "input", s);
+        g.setOutputs(out);
+        ComputationGraph graph = new ComputationGraph(g.build());
+        graph.init();
+        return graph;
+    }
+
+    @Test
+    void referenceCnnHasThePeerBenchmarksParameterCountAndFeatureWidth() {
+        Backbone b = new ReferenceCnnFactory().create(ComponentConfig.empty());
+        ComputationGraph g = build(b, new InputShape(1, 28, 28));
+        // convs 1·32·9 + 32·64·9 + 64·128·9 = 92,448; batch norms 4 params per channel (224 channels) = 896
+        assertEquals(92_448 + 896, g.numParams());
+        INDArray out = g.outputSingle(Nd4j.rand(DataType.FLOAT, 3, 1, 28, 28));
+        assertArrayEquals(new long[] {3, 128}, out.shape());
+        assertEquals(128, b.featureSize());
+    }
+
+    @Test
+    void bothBackbonesTakeAnyChannelCountAndSize() {
+        for (BackboneFactory f : new BuiltinBackbonesPlugin().backboneFactories()) {
+            Backbone b = f.create(ComponentConfig.empty());
+            for (InputShape s : new InputShape[] {new InputShape(3, 32, 32), new InputShape(1, 17, 23), new InputShape(3, 96, 96)}) {
+                INDArray out = build(b, s).outputSingle(Nd4j.rand(DataType.FLOAT, 2, s.channels(), s.height(), s.width()));
+                assertArrayEquals(new long[] {2, b.featureSize()}, out.shape(), f.name() + " " + s);
+            }
+        }
+    }
+
+    @Test
+    void resnetSmallDefaultsToResNet20() {
+        ComputationGraph g = build(new SmallResNetFactory().create(ComponentConfig.empty()), new InputShape(3, 32, 32));
+        // ResNet-20 without its classifier: about 0.27M parameters
+        long n = g.numParams();
+        assertEquals(true, n > 260_000 && n < 280_000, "params " + n);
+    }
+
+    @Test
+    void badSettingsAreRejected() {
+        assertThrows(SelfSupException.class, () -> new ReferenceCnnFactory().create(ComponentConfig.parse("width=0")));
+        assertThrows(SelfSupException.class, () -> new SmallResNetFactory().create(ComponentConfig.parse("depth=3")));
+    }
+}

@@ -1,0 +1,178 @@
+package org.selfsup4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it: exit codes, messages that name the bad value, and the run folders left behind. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    String out;
+    String err;
+
+    /** Runs the CLI in-process, capturing both streams. */
+    int run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            return Main.execute(args);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+            out = o.toString(StandardCharsets.UTF_8);
+            err = e.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** classes/{a,b}/NN.png: 16×16 gray, class a bright at the top, class b at the bottom. */
+    static Path labeledFolder(Path root, int perClass) throws IOException {
+        Random r = new Random(4);
+        for (String c : new String[] {"a", "b"}) {
+            Files.createDirectories(root.resolve(c));
+            for (int i = 0; i < perClass; i++) {
+                BufferedImage img = new BufferedImage(16, 16, BufferedImage.TYPE_BYTE_GRAY);
+                for (int y = 0; y < 16; y++) {
+                    for (int x = 0; x < 16; x++) {
+                        boolean bright = c.equals("a") ? y < 6 : y > 9;
+                        img.getRaster().setSample(x, y, 0, bright ? 200 + r.nextInt(55) : r.nextInt(40));
+                    }
+                }
+                ImageIO.write(img, "png", root.resolve(c).resolve(String.format("%02d.png", i)).toFile());
+            }
+        }
+        return root;
+    }
+
+    @BeforeEach
+    void quiet() {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+
+    @Test
+    void versionAndHelp() {
+        assertEquals(0, run("--version"));
+        assertTrue(out.contains("selfsup4j"), out);
+        assertEquals(0, run("pretrain", "--help"));
+        assertTrue(out.contains("--task"), out);
+    }
+
+    @Test
+    void unknownTaskListsTheKnownOnesAndExits2() throws IOException {
+        Path data = labeledFolder(dir.resolve("data"), 4);
+        assertEquals(2, run("pretrain", "--task", "rotatoin", "--data", data.toString(), "--out", dir.resolve("o").toString()));
+        assertTrue(err.contains("Unknown pretext task [rotatoin], known: [rotation]"), err);
+        assertTrue(Files.notExists(dir.resolve("o")), "nothing is written before the inputs are checked");
+    }
+
+    @Test
+    void unknownBackboneAndSettingAndOption() throws IOException {
+        Path data = labeledFolder(dir.resolve("data"), 4);
+        assertEquals(2, run("pretrain", "--backbone", "resnet", "--data", data.toString(), "--out", dir.resolve("o").toString()));
+        assertTrue(err.contains("known: [reference-cnn, resnet-small]"), err);
+        assertEquals(2, run("pretrain", "--task-config", "all-rotation=false", "--data", data.toString(), "--out", dir.resolve("o").toString()));
+        assertTrue(err.contains("Unknown setting [all-rotation]") && err.contains("all-rotations"), err);
+        assertEquals(2, run("pretrain", "--stpes", "3", "--data", data.toString(), "--out", dir.resolve("o").toString()));
+        assertTrue(err.contains("--stpes"), err);
+    }
+
+    @Test
+    void missingAndEmptyDataExit3NamingThePath() throws IOException {
+        assertEquals(3, run("pretrain", "--data", dir.resolve("nowhere").toString(), "--out", dir.resolve("o").toString()));
+        assertTrue(err.contains("nowhere"), err);
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertEquals(3, run("pretrain", "--data", empty.toString(), "--out", dir.resolve("o").toString()));
+        assertTrue(err.contains("No files in") && err.contains("empty"), err);
+    }
+
+    @Test
+    void truncatedImageIsNamedAndSkipBadSkipsIt() throws IOException {
+        Path data = labeledFolder(dir.resolve("data"), 3);
+        Path good = data.resolve("a/00.png");
+        byte[] bytes = Files.readAllBytes(good);
+        Files.write(data.resolve("a/99.png"), java.util.Arrays.copyOf(bytes, bytes.length / 3));
+        assertEquals(3, run("pretrain", "--data", data.toString(), "--steps", "2", "--out", dir.resolve("o1").toString()));
+        assertTrue(err.contains("99.png"), err);
+        assertEquals(0, run("pretrain", "--data", data.toString(), "--steps", "2", "--batch", "4", "--skip-bad",
+                "--out", dir.resolve("o2").toString()));
+        assertTrue(err.contains("skipped 1"), err);
+    }
+
+    @Test
+    void moreLabelsPerClassThanAClassHoldsNamesTheClass() throws IOException {
+        Path data = labeledFolder(dir.resolve("data"), 3);
+        assertEquals(3, run("finetune", "--backbone", "reference-cnn", "--train", data.toString(), "--labels-per-class", "5",
+                "--out", dir.resolve("o").toString()));
+        assertTrue(err.contains("Class [a] has 3 examples"), err);
+    }
+
+    @Test
+    void pretrainFinetuneEvaluateLeaveCompleteRunFoldersAndNeverOverwriteOne() throws IOException {
+        Path data = labeledFolder(dir.resolve("data"), 12);
+        Path pre = dir.resolve("pre");
+        assertEquals(0, run("pretrain", "--data", data.toString(), "--steps", "20", "--batch", "8", "--out", pre.toString()), err);
+        for (String f : new String[] {"model.zip", "run.json", "pretrain-metrics.csv", "pretrain-curve.png"}) {
+            assertTrue(Files.isRegularFile(pre.resolve(f)), f);
+        }
+        String runJson = Files.readString(pre.resolve("run.json"));
+        assertTrue(runJson.contains("\"status\": \"completed\"") && runJson.contains("\"fingerprint\": \"sha256:"), runJson);
+        assertEquals(21, Files.readAllLines(pre.resolve("pretrain-metrics.csv")).size());
+
+        Path model = dir.resolve("model");
+        assertEquals(0, run("finetune", "--from", pre.toString(), "--train", data.toString(), "--labels-per-class", "6",
+                "--steps", "40", "--batch", "12", "--lr", "0.003", "--augment", "horizontal-flip(p=0.5)", "--out", model.toString()), err);
+        assertEquals(13, Files.readAllLines(model.resolve("split.csv")).size());
+
+        Path eval = dir.resolve("eval");
+        assertEquals(0, run("evaluate", "--model", model.toString(), "--data", data.toString(), "--out", eval.toString()), err);
+        assertTrue(Files.isRegularFile(eval.resolve("evaluate-confusion.png")));
+        String metrics = Files.readString(eval.resolve("evaluate-metrics.json"));
+        assertTrue(metrics.contains("\"accuracy\""), metrics);
+        double accuracy = Double.parseDouble(out.replaceAll("(?s).*accuracy ([0-9.]+).*", "$1"));
+        assertTrue(accuracy > 0.75, "top-vs-bottom brightness is easy: " + out);
+
+        // a second run into the same folder is refused and leaves the first intact
+        assertEquals(2, run("pretrain", "--data", data.toString(), "--steps", "1", "--out", pre.toString()));
+        assertTrue(err.contains("already holds a run"), err);
+        assertEquals(runJson, Files.readString(pre.resolve("run.json")));
+    }
+
+    @Test
+    void evaluatingWithDataOfAnotherShapeNamesBothShapes() throws IOException {
+        Path data = labeledFolder(dir.resolve("data"), 4);
+        Path pre = dir.resolve("pre");
+        assertEquals(0, run("finetune", "--backbone", "reference-cnn", "--train", data.toString(), "--steps", "2", "--out", pre.toString()), err);
+        assertEquals(3, run("evaluate", "--model", pre.toString(), "--data", data.toString(), "--resize", "20x20",
+                "--out", dir.resolve("e").toString()));
+        assertTrue(err.contains("1x16x16") && err.contains("1x20x20"), err);
+        assertEquals(3, run("evaluate", "--model", pre.toString(), "--data", data.toString(), "--channels", "rgb",
+                "--out", dir.resolve("e2").toString()));
+        assertTrue(err.contains("3x16x16"), err);
+    }
+
+    @Test
+    void pluginsListsEveryBuiltInWithItsJar() {
+        assertEquals(0, run("plugins"));
+        for (String name : new String[] {"rotation", "reference-cnn", "resnet-small", "cross-entropy", "mse", "pad-crop"}) {
+            assertTrue(out.contains(name), out);
+        }
+        assertEquals(3, run("--plugins", dir.resolve("none").toString(), "plugins"));
+    }
+}

@@ -1,0 +1,89 @@
+package org.selfsup4j.core.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.selfsup4j.core.ErrorCode;
+import org.selfsup4j.core.SelfSupException;
+import org.selfsup4j.core.image.Image;
+
+class ImageDecoderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void sixteenBitGrayPngKeepsItsPrecision() throws IOException {
+        BufferedImage img = new BufferedImage(3, 2, BufferedImage.TYPE_USHORT_GRAY);
+        WritableRaster r = img.getRaster();
+        int[] values = {0, 1, 257, 32768, 65534, 65535};
+        for (int i = 0; i < 6; i++) {
+            r.setSample(i % 3, i / 3, 0, values[i]);
+        }
+        Path f = dir.resolve("sixteen.png");
+        ImageIO.write(img, "png", f.toFile());
+        Image decoded = ImageDecoder.decode(f, ImageReadOptions.defaults());
+        assertEquals(1, decoded.channels());
+        for (int i = 0; i < 6; i++) {
+            assertEquals(values[i] / 65535f, decoded.get(0, i / 3, i % 3), 0f, "sample " + i);
+        }
+        // 1/65535 survives: an 8-bit path would have turned it into 0
+        assertTrue(decoded.get(0, 0, 1) > 0f);
+    }
+
+    @Test
+    void rgbPngBecomesThreeChannelsInChwOrder() throws IOException {
+        BufferedImage img = new BufferedImage(2, 1, BufferedImage.TYPE_INT_RGB);
+        img.setRGB(0, 0, 0xFF0080);
+        img.setRGB(1, 0, 0x00FF00);
+        Path f = dir.resolve("rgb.png");
+        ImageIO.write(img, "png", f.toFile());
+        Image decoded = ImageDecoder.decode(f, ImageReadOptions.defaults());
+        assertEquals(3, decoded.channels());
+        assertEquals(1f, decoded.get(0, 0, 0));
+        assertEquals(0f, decoded.get(1, 0, 0));
+        assertEquals(128 / 255f, decoded.get(2, 0, 0), 1e-7);
+        assertEquals(1f, decoded.get(1, 0, 1));
+        Image gray = ImageDecoder.decode(f, ImageReadOptions.defaults().optChannels(ChannelPolicy.GRAY));
+        assertEquals(0.299f + 0.114f * 128 / 255f, gray.get(0, 0, 0), 1e-6);
+    }
+
+    @Test
+    void textFileIsNotAnImage() throws IOException {
+        Path f = dir.resolve("notes.png");
+        Files.writeString(f, "hello");
+        SelfSupException e = assertThrows(SelfSupException.class, () -> ImageDecoder.decode(f, ImageReadOptions.defaults()));
+        assertEquals(ErrorCode.NOT_AN_IMAGE, e.code());
+        assertTrue(e.getMessage().contains("notes.png"));
+    }
+
+    @Test
+    void truncatedPngNamesTheFile() throws IOException {
+        BufferedImage img = new BufferedImage(32, 32, BufferedImage.TYPE_BYTE_GRAY);
+        Path good = dir.resolve("good.png");
+        ImageIO.write(img, "png", good.toFile());
+        byte[] bytes = Files.readAllBytes(good);
+        Path bad = dir.resolve("cut.png");
+        Files.write(bad, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        SelfSupException e = assertThrows(SelfSupException.class, () -> ImageDecoder.decode(bad, ImageReadOptions.defaults()));
+        assertEquals(ErrorCode.BAD_IMAGE, e.code());
+        assertTrue(e.getMessage().contains("cut.png"));
+    }
+
+    @Test
+    void bilinearResizeOfAConstantImageIsConstantAndHalvingAveragesPairs() {
+        Image src = new Image(1, 2, 4, new float[] {0, 1, 2, 3, 4, 5, 6, 7});
+        Image half = Resize.bilinear(src, 1, 2);
+        // half-pixel centres: output x=0 samples input x=0.5 (between 0 and 1), y samples 0.5 (between rows)
+        assertEquals((0 + 1 + 4 + 5) / 4f, half.get(0, 0, 0), 1e-6);
+        assertEquals((2 + 3 + 6 + 7) / 4f, half.get(0, 0, 1), 1e-6);
+    }
+}

@@ -1,0 +1,55 @@
+package org.selfsup4j.trainer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.Stage;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.selfsup4j.core.ErrorCode;
+import org.selfsup4j.core.SelfSupException;
+import org.selfsup4j.core.config.ComponentConfig;
+import org.selfsup4j.core.spi.ComponentKind;
+import org.selfsup4j.pretext.rotation.RotationTaskFactory;
+import org.selfsup4j.trainer.plugin.Catalog;
+import org.selfsup4j.trainer.plugin.ComponentsModule;
+import org.selfsup4j.trainer.plugin.Discovered;
+import org.selfsup4j.trainer.plugin.PluginScan;
+import org.selfsup4j.trainer.plugin.PluginScanner;
+
+class PluginWiringTest {
+    @Test
+    void builtInsAreFoundThroughServiceLoaderWithTheirJars() {
+        PluginScan scan = PluginScanner.scanClassPath();
+        assertTrue(scan.pretextTasks().containsKey("rotation"));
+        assertTrue(scan.backbones().keySet().containsAll(List.of("reference-cnn", "resnet-small")));
+        assertTrue(scan.losses().keySet().containsAll(List.of("cross-entropy", "mse")));
+        Discovered rotation = scan.ofKind(ComponentKind.PRETEXT_TASK).stream()
+                .filter(d -> d.name().equals("rotation")).findFirst().orElseThrow();
+        assertTrue(rotation.source().contains("pretext"), rotation.source());
+    }
+
+    @Test
+    void guiceBuildsTheCatalogAndUnknownNamesListTheKnownOnes() {
+        Catalog catalog = Guice.createInjector(Stage.PRODUCTION, new ComponentsModule(PluginScanner.scanClassPath()),
+                b -> b.requireExplicitBindings()).getInstance(Catalog.class);
+        SelfSupException e = assertThrows(SelfSupException.class,
+                () -> catalog.pretextTask("rotatoin", ComponentConfig.empty()));
+        assertEquals(ErrorCode.UNKNOWN_COMPONENT, e.code());
+        assertEquals("Unknown pretext task [rotatoin], known: [rotation]", e.getMessage());
+    }
+
+    @Test
+    void twoPluginsWithOneNameFailAtStartUp() {
+        List<Discovered> twice = new ArrayList<>(PluginScanner.scanClassPath().components());
+        twice.add(new Discovered(ComponentKind.PRETEXT_TASK, new RotationTaskFactory(), "/plugins/copycat.jar"));
+        PluginScan scan = new PluginScan(twice);
+        assertThrows(CreationException.class, () -> Guice.createInjector(Stage.PRODUCTION, new ComponentsModule(scan)));
+        SelfSupException e = assertThrows(SelfSupException.class, scan::pretextTasks);
+        assertTrue(e.getMessage().contains("copycat.jar"), e.getMessage());
+    }
+}
