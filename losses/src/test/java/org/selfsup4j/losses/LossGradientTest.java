@@ -24,6 +24,16 @@ import org.selfsup4j.core.spi.SslLoss;
  * and independence of the batch size.
  */
 class LossGradientTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void doublePrecision() {
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void singlePrecision() {
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+    }
+
     static ComputationGraph head(SslLoss loss, int nIn, int nOut) {
         ComputationGraph g = new ComputationGraph(new NeuralNetConfiguration.Builder()
                 .dataType(DataType.DOUBLE).seed(12).updater(new NoOp()).weightInit(WeightInit.XAVIER)

@@ -47,7 +47,7 @@ class FastPathTest {
 
     @Test
     void helpersAreCreatedByDefaultAndResultsMatchTheDefaultPath() {
-        LabeledBatches producer = new LabeledBatches(TestData.blobs(256, 1, 28, 3), AugmentPipeline.identity(), 64, 1);
+        LabeledBatches producer = new LabeledBatches(TestData.blobs(256, 1, 28, 10), AugmentPipeline.identity(), 64, 1);
         List<DataSet> batches = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             batches.add(producer.batch(i));

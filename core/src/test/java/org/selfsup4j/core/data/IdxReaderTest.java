@@ -87,7 +87,7 @@ class IdxReaderTest {
         Files.write(f, java.util.Arrays.copyOf(full, full.length - 5));
         SelfSupException e = assertThrows(SelfSupException.class, () -> IdxReader.readImages(f));
         assertEquals(ErrorCode.BAD_IDX_FILE, e.code());
-        assertTrue(e.getMessage().contains("short.idx") && e.getMessage().contains("image 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("short.idx") && e.getMessage().contains("image 1"), e.getMessage());
     }
 
     @Test
