@@ -1,5 +1,6 @@
 package org.selfsup4j.augment;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.selfsup4j.core.spi.AugmenterFactory;
 import org.selfsup4j.core.spi.SslPlugin;
@@ -8,6 +9,11 @@ import org.selfsup4j.core.spi.SslPlugin;
 public final class BuiltinAugmentersPlugin implements SslPlugin {
     @Override
     public List<AugmenterFactory> augmenterFactories() {
-        return List.of(new HorizontalFlipFactory(), new PadCropFactory());
+        List<AugmenterFactory> all = new ArrayList<>(List.of(new HorizontalFlipFactory(), new PadCropFactory()));
+        all.addAll(ViewFactories.all());
+        all.addAll(OperationFactories.all());
+        all.addAll(CorruptionFactories.all());
+        all.addAll(PolicyFactories.all());
+        return all;
     }
 }

@@ -1,5 +1,6 @@
 package org.selfsup4j.augment;
 
+import org.selfsup4j.augment.ops.Borders;
 import org.selfsup4j.core.config.ComponentConfig;
 import org.selfsup4j.core.image.Image;
 import org.selfsup4j.core.spi.Augmenter;
@@ -49,11 +50,11 @@ public final class PadCropFactory implements AugmenterFactory {
         float[] out = new float[in.length];
         int[] xs = new int[w];
         for (int x = 0; x < w; x++) {
-            xs[x] = reflect(x + dx, w);
+            xs[x] = Borders.reflect(x + dx, w);
         }
         for (int ch = 0; ch < c; ch++) {
             for (int y = 0; y < h; y++) {
-                int srcRow = (ch * h + reflect(y + dy, h)) * w;
+                int srcRow = (ch * h + Borders.reflect(y + dy, h)) * w;
                 int dstRow = (ch * h + y) * w;
                 for (int x = 0; x < w; x++) {
                     out[dstRow + x] = in[srcRow + xs[x]];
@@ -61,14 +62,5 @@ public final class PadCropFactory implements AugmenterFactory {
             }
         }
         return new Image(c, h, w, out);
-    }
-
-    static int reflect(int i, int n) {
-        if (n == 1) {
-            return 0;
-        }
-        int period = 2 * (n - 1);
-        int m = Math.floorMod(i, period);
-        return m < n ? m : period - m;
     }
 }

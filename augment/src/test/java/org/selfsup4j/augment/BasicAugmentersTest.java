@@ -22,7 +22,7 @@ class BasicAugmentersTest {
         assertArrayEquals(new float[] {2, 1, 0, 1}, PadCropFactory.shiftReflect(ROW, 0, -2).pixels());
         // shifted left by 2 (dx = +2): 2 3 then reflect(4)=2, reflect(5)=1  ->  2 3 2 1
         assertArrayEquals(new float[] {2, 3, 2, 1}, PadCropFactory.shiftReflect(ROW, 0, 2).pixels());
-        assertEquals(0, PadCropFactory.reflect(0, 1));
+        assertEquals(0, org.selfsup4j.augment.ops.Borders.reflect(0, 1));
     }
 
     @Test
