@@ -175,4 +175,27 @@ class CliTest {
         }
         assertEquals(3, run("--plugins", dir.resolve("none").toString(), "plugins"));
     }
+
+    @Test
+    void badAugmentationTokenIsNamedWithItsPositionAndTheKnownNames() throws IOException {
+        Path data = labeledFolder(dir.resolve("data"), 4);
+        assertEquals(2, run("finetune", "--backbone", "reference-cnn", "--train", data.toString(),
+                "--augment", "horizontal-flip,randaugment-uda(n=2),flp", "--out", dir.resolve("o").toString()));
+        assertTrue(err.contains("step 3 [flp]") && err.contains("Unknown augmenter [flp], known: [") && err.contains("randaugment-uda"), err);
+        assertEquals(2, run("augment-preview", "--data", data.toString(), "--augment", "rotate(degrees=400)",
+                "--out", dir.resolve("p.png").toString()));
+        assertTrue(err.contains("expected a number in [0, 180]"), err);
+    }
+
+    @Test
+    void augmentPreviewDrawsOriginalsBesideVersions() throws IOException {
+        Path data = labeledFolder(dir.resolve("data"), 4);
+        Path png = dir.resolve("grid.png");
+        assertEquals(0, run("augment-preview", "--data", data.toString(), "--augment", "randaugment-uda",
+                "--rows", "3", "--versions", "4", "--scale", "2", "--out", png.toString()), err);
+        BufferedImage grid = ImageIO.read(png.toFile());
+        // 5 columns and 3 rows of 32-pixel cells (16 px x scale 2) with 2-pixel gaps
+        assertEquals(2 + 5 * (32 + 2), grid.getWidth());
+        assertEquals(2 + 3 * (32 + 2), grid.getHeight());
+    }
 }

@@ -33,7 +33,9 @@ public final class AugmentPipeline implements Augmenter {
         if (spec == null || spec.isBlank()) {
             return identity();
         }
-        for (String token : split(spec)) {
+        List<String> tokens = split(spec);
+        for (int k = 0; k < tokens.size(); k++) {
+            String token = tokens.get(k);
             String name = token;
             String settings = "";
             int open = token.indexOf('(');
@@ -45,7 +47,12 @@ public final class AugmentPipeline implements Augmenter {
                 name = token.substring(0, open).trim();
                 settings = token.substring(open + 1, token.length() - 1).replace(';', ',');
             }
-            steps.add(catalog.augmenter(name, ComponentConfig.parse(settings)));
+            try {
+                steps.add(catalog.augmenter(name, ComponentConfig.parse(settings)));
+            } catch (SelfSupException e) {
+                throw new SelfSupException(e.code(), "In augmentation [" + spec + "], step " + (k + 1) + " [" + token
+                        + "]: " + e.getMessage(), e.badValue(), e.validChoices(), e);
+            }
         }
         return new AugmentPipeline(steps, spec);
     }
