@@ -1,13 +1,7 @@
 package org.selfsup4j.trainer.data;
 
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
@@ -23,15 +17,7 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 public final class PrefetchingIterator implements DataSetIterator, AutoCloseable {
     private static final long serialVersionUID = 1L;
 
-    private final transient BatchProducer producer;
-    private final long first;
-    private final long count;
-    private final int depth;
-    private final transient ExecutorService workers;
-    private final transient ArrayDeque<Future<DataSet>> queue = new ArrayDeque<>();
-    private long nextToSubmit;
-    private long delivered;
-    private long waitNanos;
+    private final transient Prefetcher<DataSet> prefetcher;
     private final int batchSize;
     private final transient BooleanSupplier stopRequested;
 
@@ -42,64 +28,25 @@ public final class PrefetchingIterator implements DataSetIterator, AutoCloseable
     /** As above; once {@code stopRequested} answers true, {@link #hasNext()} is false (training ends after the current step). */
     public PrefetchingIterator(BatchProducer producer, long first, long count, int batchSize, int workers, int depth,
                                BooleanSupplier stopRequested) {
+        Objects.requireNonNull(producer, "producer is null");
         this.stopRequested = Objects.requireNonNull(stopRequested, "stopRequested is null");
-        this.producer = Objects.requireNonNull(producer, "producer is null");
-        if (count < 0 || workers <= 0 || depth <= 0) {
-            throw new IllegalArgumentException("count >= 0, workers > 0, depth > 0 expected: " + count + ", " + workers + ", " + depth);
-        }
-        this.first = first;
-        this.count = count;
-        this.depth = depth;
+        this.prefetcher = new Prefetcher<>(producer::batch, first, count, workers, depth);
         this.batchSize = batchSize;
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "selfsup-batches-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        reset();
-    }
-
-    private void fill() {
-        while (queue.size() < depth && nextToSubmit < first + count) {
-            long index = nextToSubmit++;
-            queue.add(workers.submit(() -> producer.batch(index)));
-        }
     }
 
     @Override
     public boolean hasNext() {
-        return delivered < count && !stopRequested.getAsBoolean();
+        return prefetcher.hasNext() && !stopRequested.getAsBoolean();
     }
 
     @Override
     public DataSet next() {
-        if (!hasNext()) {
-            throw new java.util.NoSuchElementException("all " + count + " batches delivered");
-        }
-        Future<DataSet> head = queue.poll();
-        long t0 = System.nanoTime();
-        try {
-            DataSet ds = head.get();
-            waitNanos += System.nanoTime() - t0;
-            delivered++;
-            fill();
-            return ds;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a batch", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("making a batch failed", cause);
-        }
+        return prefetcher.next();
     }
 
     /** Total time {@link #next()} spent blocked on workers since construction. */
     public long waitNanos() {
-        return waitNanos;
+        return prefetcher.waitNanos();
     }
 
     @Override
@@ -130,13 +77,7 @@ public final class PrefetchingIterator implements DataSetIterator, AutoCloseable
 
     @Override
     public void reset() {
-        for (Future<DataSet> f : queue) {
-            f.cancel(true);
-        }
-        queue.clear();
-        nextToSubmit = first;
-        delivered = 0;
-        fill();
+        prefetcher.restart();
     }
 
     @Override
@@ -161,6 +102,6 @@ public final class PrefetchingIterator implements DataSetIterator, AutoCloseable
 
     @Override
     public void close() {
-        workers.shutdownNow();
+        prefetcher.close();
     }
 }

@@ -82,6 +82,75 @@ public final class Plots {
         }
     }
 
+    /**
+     * Several series against the step on one axis (NaN values skipped, lines joined across them), each smoothed with a
+     * moving average of n/50 steps, with a legend.
+     */
+    public static void series(java.util.Map<String, List<Double>> series, String title, Path file) throws IOException {
+        int w = 900;
+        int h = 500;
+        int left = 70;
+        int right = 170;
+        int top = 40;
+        int bottom = 50;
+        BufferedImage img = canvas(w, h);
+        Graphics2D g = graphics(img);
+        g.drawString(title, left, 25);
+        double max = series.values().stream().flatMap(List::stream).filter(Double::isFinite)
+                .mapToDouble(Double::doubleValue).max().orElse(1);
+        double min = Math.min(0, series.values().stream().flatMap(List::stream).filter(Double::isFinite)
+                .mapToDouble(Double::doubleValue).min().orElse(0));
+        int pw = w - left - right;
+        int ph = h - top - bottom;
+        g.setColor(Color.GRAY);
+        g.drawRect(left, top, pw, ph);
+        for (int i = 0; i <= 4; i++) {
+            g.drawString(String.format("%.3f", min + (max - min) * i / 4), 5, top + ph - (int) (ph * i / 4.0) + 4);
+        }
+        g.drawString("step", left + pw / 2 - 10, h - 15);
+        Color[] palette = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
+            new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75)};
+        int k = 0;
+        for (java.util.Map.Entry<String, List<Double>> e : series.entrySet()) {
+            List<Double> ys = e.getValue();
+            List<Double> finite = new java.util.ArrayList<>();
+            List<Integer> xs = new java.util.ArrayList<>();
+            for (int i = 0; i < ys.size(); i++) {
+                if (Double.isFinite(ys.get(i))) {
+                    finite.add(ys.get(i));
+                    xs.add(i);
+                }
+            }
+            int window = Math.max(1, finite.size() / 50);
+            Color c = palette[k % palette.length];
+            g.setColor(c);
+            g.setStroke(new BasicStroke(2f));
+            int px = -1;
+            int py = -1;
+            double sum = 0;
+            for (int i = 0; i < finite.size(); i++) {
+                sum += finite.get(i);
+                if (i >= window) {
+                    sum -= finite.get(i - window);
+                }
+                double v = sum / Math.min(i + 1, window);
+                int x = left + (int) ((double) xs.get(i) / Math.max(1, ys.size() - 1) * pw);
+                int y = top + ph - (int) ((v - min) / (max - min == 0 ? 1 : max - min) * ph);
+                if (px >= 0) {
+                    g.drawLine(px, py, x, y);
+                }
+                px = x;
+                py = y;
+            }
+            g.fillRect(w - right + 15, top + 10 + 20 * k, 12, 12);
+            g.setColor(Color.BLACK);
+            g.drawString(e.getKey(), w - right + 32, top + 21 + 20 * k);
+            k++;
+        }
+        g.dispose();
+        write(img, file);
+    }
+
     /** Rows: actual class; columns: predicted; cell shade by row share, with counts. */
     public static void confusionMatrix(long[][] confusion, List<String> names, String title, Path file) throws IOException {
         int k = confusion.length;

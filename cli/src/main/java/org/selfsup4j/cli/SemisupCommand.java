@@ -1,0 +1,263 @@
+package org.selfsup4j.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.selfsup4j.core.ErrorCode;
+import org.selfsup4j.core.SelfSupException;
+import org.selfsup4j.core.config.ComponentConfig;
+import org.selfsup4j.core.data.FashionMnist;
+import org.selfsup4j.core.data.LabelSplit;
+import org.selfsup4j.core.data.LabeledImages;
+import org.selfsup4j.core.image.Image;
+import org.selfsup4j.trainer.data.AugmentPipeline;
+import org.selfsup4j.trainer.plugin.Catalog;
+import org.selfsup4j.trainer.run.AtomicFiles;
+import org.selfsup4j.trainer.run.Fingerprint;
+import org.selfsup4j.trainer.run.Plots;
+import org.selfsup4j.trainer.run.Progress;
+import org.selfsup4j.trainer.run.RunFolder;
+import org.selfsup4j.trainer.semisup.SemiStep;
+import org.selfsup4j.trainer.semisup.SemiSupervisedSettings;
+import org.selfsup4j.trainer.semisup.SemiSupervisedTrainer;
+import org.selfsup4j.trainer.semisup.TsaSchedule;
+import org.selfsup4j.trainer.train.EvaluationReport;
+import org.selfsup4j.trainer.train.Evaluator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code selfsup semisup}: UDA or FixMatch on labeled plus unlabeled images. */
+@Command(name = "semisup", mixinStandardHelpOptions = true,
+        description = "Semi-supervised training (UDA or FixMatch) on few labeled and many unlabeled images.")
+final class SemisupCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Option(names = "--method", required = true, description = "uda | fixmatch")
+    String method;
+
+    @Option(names = "--labeled", description = "labeled images: a folder of class sub-folders")
+    String labeledData;
+
+    @Option(names = "--unlabeled", description = "unlabeled images: any folder (recursive)")
+    String unlabeledData;
+
+    @Option(names = "--data", description = "'fashion-mnist' or a Fashion-MNIST folder: --labels-per-class N of its training images are labeled, the rest unlabeled, t10k is the test set")
+    String data;
+
+    @Option(names = "--labels-per-class", description = "labeled images per class (stratified, seeded; written to split.csv)")
+    Integer labelsPerClass;
+
+    @Option(names = "--test", description = "labeled test images to score at the end (default with --data: the official test split)")
+    String test;
+
+    @Option(names = "--backbone", defaultValue = "reference-cnn", description = "backbone (default: ${DEFAULT-VALUE})")
+    String backbone;
+
+    @Option(names = "--steps", description = "training steps (default 2000)")
+    Integer steps;
+
+    @Option(names = "--labeled-batch", description = "labeled images per step, B (default 16)")
+    Integer labeledBatch;
+
+    @Option(names = "--mu", description = "unlabeled images per labeled image in a step (default 7)")
+    Integer mu;
+
+    @Option(names = "--lambda", description = "consistency weight (default 1)")
+    Double lambda;
+
+    @Option(names = "--temperature", description = "UDA sharpening temperature (default 0.4)")
+    Double temperature;
+
+    @Option(names = "--confidence", description = "UDA confidence mask (default 0.8) / FixMatch pseudo-label threshold (default 0.95)")
+    Double confidence;
+
+    @Option(names = "--tsa", defaultValue = "none", description = "training-signal annealing: none | linear | log | exp (default: ${DEFAULT-VALUE})")
+    String tsa;
+
+    @Option(names = "--lr", description = "learning rate (default 0.03)")
+    Double lr;
+
+    @Option(names = "--weight-decay", description = "weight decay (default 5e-4)")
+    Double weightDecay;
+
+    @Option(names = "--constant-lr", description = "no cosine decay")
+    boolean constantLr;
+
+    @Option(names = "--ema", description = "EMA decay of the evaluated weights (default 0.999; 0 = off)")
+    Double ema;
+
+    @Option(names = "--weak-augment", defaultValue = "horizontal-flip,pad-crop(pad=3)", description = "labeled (and FixMatch weak) augmentation (default: ${DEFAULT-VALUE})")
+    String weakAugment;
+
+    @Option(names = "--strong-augment", description = "strong augmentation (default: randaugment-uda for UDA, randaugment-fixmatch for FixMatch, after the weak one)")
+    String strongAugment;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--workers", defaultValue = "1", description = "batch-making threads (default: ${DEFAULT-VALUE})")
+    int workers;
+
+    @Option(names = "--out", required = true, description = "run folder to create")
+    Path out;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        SemiSupervisedSettings s = settings();
+        Catalog catalog = Composition.start(main.plugins).catalog();
+        AugmentPipeline weak = AugmentPipeline.parse(weakAugment, catalog);
+        String strongSpec = strongAugment != null ? strongAugment
+                : weakAugment + "," + (method.equals("uda") ? "randaugment-uda" : "randaugment-fixmatch");
+        AugmentPipeline strong = AugmentPipeline.parse(strongSpec, catalog);
+        AugmentPipeline source = method.equals("uda") ? AugmentPipeline.identity() : weak;
+
+        LabeledImages labeled;
+        List<Image> unlabeled;
+        LabeledImages testSet = null;
+        LabelSplit split = null;
+        LabeledImages all = null;
+        if (data != null) {
+            if (labeledData != null || unlabeledData != null) {
+                throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "Give either --data (with --labels-per-class) or --labeled and --unlabeled, not both");
+            }
+            if (labelsPerClass == null) {
+                throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "--data needs --labels-per-class N: how many of its images are labeled");
+            }
+            all = dataOptions.labeled(data, FashionMnist.Part.TRAIN);
+            split = LabelSplit.perClass(all, labelsPerClass, seed);
+            labeled = split.apply(all);
+            List<Image> rest = new ArrayList<>();
+            for (int i : split.complement(all.size())) {
+                rest.add(all.image(i));
+            }
+            unlabeled = rest;
+            testSet = dataOptions.labeled(test != null ? test : data, FashionMnist.Part.TEST);
+        } else {
+            if (labeledData == null || unlabeledData == null) {
+                throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "Give --labeled DIR and --unlabeled DIR (or --data fashion-mnist --labels-per-class N)");
+            }
+            all = dataOptions.labeled(labeledData, FashionMnist.Part.TRAIN);
+            if (labelsPerClass != null) {
+                split = LabelSplit.perClass(all, labelsPerClass, seed);
+            }
+            labeled = split == null ? all : split.apply(all);
+            unlabeled = dataOptions.unlabeled(unlabeledData, FashionMnist.Part.TRAIN);
+            if (test != null) {
+                testSet = dataOptions.labeled(test, FashionMnist.Part.TEST);
+            }
+        }
+        warnAboutMissingClasses(labeled, testSet);
+
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("semisup", s.toMap());
+        config.put("backbone", backbone);
+        config.put("weak_augment", weakAugment);
+        config.put("strong_augment", strongSpec);
+        config.put("data", data != null ? data : Map.of("labeled", labeledData, "unlabeled", unlabeledData));
+        RunFolder run = RunFolder.create(out, "semisup", config);
+        if (split != null) {
+            split.write(run.file("split.csv"), all);
+        }
+        run.put("data", Map.of("labeled", labeled.size(), "unlabeled", unlabeled.size(), "classes", labeled.classNames(),
+                "labeled_fingerprint", Fingerprint.of(labeled.images(), labeled.labels()),
+                "unlabeled_fingerprint", Fingerprint.of(unlabeled, null)));
+        try (RunGuard guard = new RunGuard()) {
+            Progress progress = Progress.toStderr(method);
+            SemiSupervisedTrainer.Result result = SemiSupervisedTrainer.builder(
+                            catalog.backbone(backbone, ComponentConfig.empty()), catalog.loss("cross-entropy", ComponentConfig.empty()),
+                            s, weak, source, strong)
+                    .optListener((step, total) -> progress.stepDone(step.step(), total, step.objective(), (long) (step.seconds() * 1e9)))
+                    .optStopSignal(guard.stopSignal()).build().fit(labeled, unlabeled);
+            run.saveModel(result.averaged());
+            AtomicFiles.writeString(run.file("semisup-metrics.csv"), result.history().toCsv());
+            plot(result.history().steps(), run.file("semisup-curves.png"));
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("steps", result.history().steps().size());
+            summary.put("seconds", result.history().seconds());
+            summary.put("cpu_minutes_wall", result.history().seconds() / 60);
+            summary.put("data_wait_share", result.history().dataWaitShare());
+            summary.put("stopped_early", result.history().stoppedEarly());
+            run.put("semisup", summary);
+            if (testSet != null) {
+                EvaluationReport raw = Evaluator.evaluate(result.model(), testSet, 500);
+                EvaluationReport averaged = Evaluator.evaluate(result.averaged(), testSet, 500);
+                run.writeEvaluation("test-raw", raw);
+                run.writeEvaluation("test", averaged);
+                System.out.printf("%s, %d labeled + %d unlabeled, %d steps in %.1f min: test accuracy %.4f (EMA weights; raw %.4f), balanced %.4f -> %s%n",
+                        method, labeled.size(), unlabeled.size(), result.history().steps().size(),
+                        result.history().seconds() / 60, averaged.accuracy(), raw.accuracy(), averaged.balancedAccuracy(), out);
+            } else {
+                System.out.printf("%s, %d labeled + %d unlabeled, %d steps in %.1f min -> %s%n", method, labeled.size(),
+                        unlabeled.size(), result.history().steps().size(), result.history().seconds() / 60, out);
+            }
+            run.finish(guard.interrupted() ? "interrupted" : "completed");
+            return guard.interrupted() ? Main.EXIT_INTERRUPTED : 0;
+        } catch (RuntimeException e) {
+            run.finish("failed: " + e.getMessage());
+            throw e;
+        }
+    }
+
+    private SemiSupervisedSettings settings() {
+        SemiSupervisedSettings s = SemiSupervisedSettings.forMethod(method).optSeed(seed).optWorkers(workers)
+                .optTsa(TsaSchedule.parse(tsa)).optCosine(!constantLr);
+        if (steps != null) {
+            s = s.optSteps(steps);
+        }
+        if (labeledBatch != null) {
+            s = s.optLabeledBatch(labeledBatch);
+        }
+        if (mu != null) {
+            s = s.optMu(mu);
+        }
+        if (lambda != null) {
+            s = s.optLambda(lambda);
+        }
+        if (temperature != null) {
+            s = s.optTemperature(temperature);
+        }
+        if (confidence != null) {
+            s = s.optConfidence(confidence);
+        }
+        if (lr != null) {
+            s = s.optLearningRate(lr);
+        }
+        if (weightDecay != null) {
+            s = s.optWeightDecay(weightDecay);
+        }
+        if (ema != null) {
+            s = s.optEmaDecay(ema);
+        }
+        return s;
+    }
+
+    private static void warnAboutMissingClasses(LabeledImages labeled, LabeledImages testSet) {
+        if (testSet == null) {
+            return;
+        }
+        for (String name : testSet.classNames()) {
+            if (!labeled.classNames().contains(name)) {
+                System.err.println("warning: class [" + name + "] of the test set has no labeled images");
+            }
+        }
+    }
+
+    private static void plot(List<SemiStep> steps, Path file) throws java.io.IOException {
+        Map<String, List<Double>> series = new LinkedHashMap<>();
+        series.put("objective", steps.stream().map(SemiStep::objective).toList());
+        series.put("supervised CE", steps.stream().map(SemiStep::supervised).toList());
+        series.put("consistency", steps.stream().map(SemiStep::consistency).toList());
+        series.put("mask share", steps.stream().map(SemiStep::maskShare).toList());
+        series.put("TSA threshold", steps.stream().map(SemiStep::tsaThreshold).toList());
+        Plots.series(series, "semi-supervised training", file);
+    }
+}

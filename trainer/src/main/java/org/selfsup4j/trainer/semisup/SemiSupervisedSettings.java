@@ -1,0 +1,157 @@
+package org.selfsup4j.trainer.semisup;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.selfsup4j.core.ErrorCode;
+import org.selfsup4j.core.SelfSupException;
+
+/**
+ * The knobs of UDA and FixMatch, with the papers' values as defaults ({@link #uda()}, {@link #fixMatch()}):
+ * λ (consistency weight) 1, μ (unlabeled per labeled image) 7, temperature 0.4 and confidence 0.8 (UDA) or the
+ * pseudo-label threshold 0.95 (FixMatch), training-signal annealing (UDA, off by default), SGD with Nesterov momentum
+ * 0.9, learning rate 0.03 with FixMatch's cosine decay lr · cos(7πk / 16K), weight decay 5e-4, and an exponential
+ * moving average of the weights (decay 0.999) for evaluation. Immutable; {@code optX} returns a changed copy.
+ */
+public record SemiSupervisedSettings(String method, int steps, int labeledBatch, int mu, double lambda,
+                                     double temperature, double confidence, TsaSchedule tsa, double learningRate,
+                                     double weightDecay, boolean cosine, double emaDecay, long seed, int workers,
+                                     int diagnosticsEvery) {
+    public static final List<String> METHODS = List.of("fixmatch", "uda");
+
+    public SemiSupervisedSettings {
+        if (!METHODS.contains(method)) {
+            throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "Unknown method [" + method + "], known: " + METHODS,
+                    method, METHODS, null);
+        }
+        check(steps >= 0, "steps", steps, ">= 0");
+        check(labeledBatch > 0, "labeled batch", labeledBatch, "> 0");
+        check(mu > 0, "mu", mu, "> 0");
+        check(lambda >= 0, "lambda", lambda, ">= 0");
+        check(confidence >= 0 && confidence <= 1, "confidence", confidence, "in [0, 1]");
+        check(learningRate > 0, "learning rate", learningRate, "> 0");
+        check(weightDecay >= 0, "weight decay", weightDecay, ">= 0");
+        check(emaDecay >= 0 && emaDecay < 1, "EMA decay", emaDecay, "in [0, 1)");
+        check(workers > 0, "workers", workers, "> 0");
+        check(diagnosticsEvery > 0, "diagnostics interval", diagnosticsEvery, "> 0");
+    }
+
+    /** UDA (Xie et al., 2019): T 0.4, confidence 0.8, λ 1, μ 7, TSA off. */
+    public static SemiSupervisedSettings uda() {
+        return new SemiSupervisedSettings("uda", 2000, 16, 7, 1.0, 0.4, 0.8, TsaSchedule.NONE, 0.03, 5e-4, true,
+                0.999, 1, 1, 10);
+    }
+
+    /** FixMatch (Sohn et al., 2020): threshold 0.95, λ_u 1, μ 7. */
+    public static SemiSupervisedSettings fixMatch() {
+        return new SemiSupervisedSettings("fixmatch", 2000, 16, 7, 1.0, 1.0, 0.95, TsaSchedule.NONE, 0.03, 5e-4, true,
+                0.999, 1, 1, 10);
+    }
+
+    public static SemiSupervisedSettings forMethod(String method) {
+        return switch (method) {
+            case "uda" -> uda();
+            case "fixmatch" -> fixMatch();
+            default -> throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "Unknown method [" + method + "], known: "
+                    + METHODS, method, METHODS, null);
+        };
+    }
+
+    public int unlabeledBatch() {
+        return mu * labeledBatch;
+    }
+
+    public ConsistencyTargets targets() {
+        return method.equals("uda") ? ConsistencyTargets.uda(temperature, confidence) : ConsistencyTargets.fixMatch(confidence);
+    }
+
+    /** Learning rate at step k (0-based): constant, or lr · cos(7πk / 16K). */
+    public double learningRateAt(long k) {
+        return cosine ? learningRate * Math.cos(7 * Math.PI * k / (16.0 * Math.max(1, steps))) : learningRate;
+    }
+
+    public SemiSupervisedSettings optSteps(int v) {
+        return new SemiSupervisedSettings(method, v, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, seed, workers, diagnosticsEvery);
+    }
+
+    public SemiSupervisedSettings optLabeledBatch(int v) {
+        return new SemiSupervisedSettings(method, steps, v, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, seed, workers, diagnosticsEvery);
+    }
+
+    public SemiSupervisedSettings optMu(int v) {
+        return new SemiSupervisedSettings(method, steps, labeledBatch, v, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, seed, workers, diagnosticsEvery);
+    }
+
+    public SemiSupervisedSettings optLambda(double v) {
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, v, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, seed, workers, diagnosticsEvery);
+    }
+
+    public SemiSupervisedSettings optTemperature(double v) {
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, v, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, seed, workers, diagnosticsEvery);
+    }
+
+    public SemiSupervisedSettings optConfidence(double v) {
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, v, tsa, learningRate, weightDecay, cosine, emaDecay, seed, workers, diagnosticsEvery);
+    }
+
+    public SemiSupervisedSettings optTsa(TsaSchedule v) {
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, v, learningRate, weightDecay, cosine, emaDecay, seed, workers, diagnosticsEvery);
+    }
+
+    public SemiSupervisedSettings optLearningRate(double v) {
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, v, weightDecay, cosine, emaDecay, seed, workers, diagnosticsEvery);
+    }
+
+    public SemiSupervisedSettings optWeightDecay(double v) {
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, v, cosine, emaDecay, seed, workers, diagnosticsEvery);
+    }
+
+    public SemiSupervisedSettings optCosine(boolean v) {
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, v, emaDecay, seed, workers, diagnosticsEvery);
+    }
+
+    public SemiSupervisedSettings optEmaDecay(double v) {
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, v, seed, workers, diagnosticsEvery);
+    }
+
+    public SemiSupervisedSettings optSeed(long v) {
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, v, workers, diagnosticsEvery);
+    }
+
+    public SemiSupervisedSettings optWorkers(int v) {
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, seed, v, diagnosticsEvery);
+    }
+
+    public SemiSupervisedSettings optDiagnosticsEvery(int v) {
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, seed, workers, v);
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", method);
+        m.put("steps", steps);
+        m.put("labeled_batch", labeledBatch);
+        m.put("mu", mu);
+        m.put("unlabeled_batch", unlabeledBatch());
+        m.put("lambda", lambda);
+        if (method.equals("uda")) {
+            m.put("temperature", temperature);
+        }
+        m.put(method.equals("uda") ? "confidence" : "threshold", confidence);
+        m.put("tsa", tsa.name().toLowerCase());
+        m.put("optimizer", "sgd-nesterov-0.9");
+        m.put("learning_rate", learningRate);
+        m.put("schedule", cosine ? "cos(7*pi*k/(16*K))" : "constant");
+        m.put("weight_decay", weightDecay);
+        m.put("ema_decay", emaDecay);
+        m.put("seed", seed);
+        return m;
+    }
+
+    private static void check(boolean ok, String what, Object value, String expected) {
+        if (!ok) {
+            throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "Bad " + what + " [" + value + "], expected " + expected,
+                    String.valueOf(value), List.of(), null);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package org.selfsup4j.trainer.semisup;
+
+import java.util.List;
+import java.util.Objects;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.selfsup4j.core.ErrorCode;
+import org.selfsup4j.core.SelfSupException;
+import org.selfsup4j.core.data.LabeledImages;
+import org.selfsup4j.core.image.Image;
+import org.selfsup4j.core.spi.Augmenter;
+import org.selfsup4j.core.spi.Backbone;
+import org.selfsup4j.core.spi.HeadSpec;
+import org.selfsup4j.core.spi.SslLoss;
+import org.selfsup4j.trainer.data.Batches;
+import org.selfsup4j.trainer.data.Prefetcher;
+import org.selfsup4j.trainer.train.Networks;
+import org.selfsup4j.trainer.train.StopSignal;
+import org.selfsup4j.trainer.train.TrainedModel;
+import org.selfsup4j.trainer.train.TrainingSettings;
+
+/**
+ * UDA and FixMatch in one loop. Each step: (1) a forward pass in inference mode on [labeled ; unlabeled source view]
+ * gives the labeled examples' correct-class probabilities (for TSA and the supervised loss) and the unlabeled
+ * predictions, which {@link ConsistencyTargets} turns into targets and a mask — plain numbers, so no gradient can
+ * reach them; (2) one ordinary DL4J step on [labeled ; unlabeled strong view] with labels [one-hot ; targets] and
+ * per-example weights from {@link StepWeights}, through the cross-entropy loss layer (cross-entropy against a fixed
+ * target has the gradient of the KL consistency term). Batches are made ahead on worker threads.
+ */
+public final class SemiSupervisedTrainer {
+    private final Backbone backbone;
+    private final SslLoss crossEntropy;
+    private final SemiSupervisedSettings settings;
+    private final Augmenter labeledAugment;
+    private final Augmenter sourceAugment;
+    private final Augmenter strongAugment;
+    private final SemiStepListener listener;
+    private final StopSignal stop;
+
+    /** Told after every step. */
+    @FunctionalInterface
+    public interface SemiStepListener {
+        void stepDone(SemiStep step, long totalSteps);
+    }
+
+    /** The trained model, its weight average (or the model itself without EMA), and the history. */
+    public record Result(TrainedModel model, TrainedModel averaged, SemiHistory history) {
+    }
+
+    private SemiSupervisedTrainer(Builder b) {
+        this.backbone = b.backbone;
+        this.crossEntropy = b.crossEntropy;
+        this.settings = b.settings;
+        this.labeledAugment = b.labeledAugment;
+        this.sourceAugment = b.sourceAugment;
+        this.strongAugment = b.strongAugment;
+        this.listener = b.listener;
+        this.stop = b.stop;
+    }
+
+    /**
+     * Required: the backbone, the cross-entropy loss, the settings, the labeled (weak) augmentation, the view targets
+     * are computed from (identity for UDA, weak for FixMatch) and the strong augmentation.
+     */
+    public static Builder builder(Backbone backbone, SslLoss crossEntropy, SemiSupervisedSettings settings,
+                                  Augmenter labeledAugment, Augmenter sourceAugment, Augmenter strongAugment) {
+        return new Builder(backbone, crossEntropy, settings, labeledAugment, sourceAugment, strongAugment);
+    }
+
+    public Result fit(LabeledImages labeled, List<Image> unlabeled) {
+        if (unlabeled.isEmpty()) {
+            throw new SelfSupException(ErrorCode.EMPTY_DATA, "No unlabeled images: semi-supervised training needs them "
+                    + "(refusing to run a purely supervised run under a semi-supervised name)");
+        }
+        if (!labeled.shape().equals(unlabeled.get(0).shape())) {
+            throw new SelfSupException(ErrorCode.MIXED_IMAGE_SIZES, "Labeled images are " + labeled.shape()
+                    + " but unlabeled images are " + unlabeled.get(0).shape()
+                    + " (channels x height x width); use --channels / --resize to match", unlabeled.get(0).shape().toString(),
+                    List.of(labeled.shape().toString()), null);
+        }
+        int classes = labeled.numClasses();
+        TrainingSettings net = TrainingSettings.defaults().optOptimizer("sgd").optLearningRate(settings.learningRate())
+                .optWeightDecay(settings.weightDecay()).optSeed(settings.seed()).optBatchSize(settings.labeledBatch());
+        ComputationGraph graph = Networks.build(backbone, HeadSpec.classification(classes), crossEntropy, labeled.shape(), net);
+        WeightEma ema = settings.emaDecay() > 0 ? new WeightEma(graph, settings.emaDecay()) : null;
+        ConsistencyTargets targets = settings.targets();
+        SemiBatches batches = new SemiBatches(labeled, unlabeled, settings.labeledBatch(), settings.unlabeledBatch(),
+                labeledAugment, sourceAugment, strongAugment, settings.seed());
+        SemiHistory history = new SemiHistory();
+        long start = System.nanoTime();
+        long waited;
+        try (Prefetcher<SemiBatch> prefetcher = new Prefetcher<>(batches::batch, 0, settings.steps(), settings.workers(), 4)) {
+            for (long k = 0; k < settings.steps() && !stop.isRequested(); k++) {
+                SemiStep step = step(graph, prefetcher.next(), targets, classes, k, start);
+                if (ema != null) {
+                    ema.update(graph);
+                }
+                history.add(step);
+                listener.stepDone(step, settings.steps());
+            }
+            waited = prefetcher.waitNanos();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        history.finish(seconds, waited / 1e9 / Math.max(seconds, 1e-9), history.steps().size() < settings.steps());
+        TrainedModel model = new TrainedModel(graph, labeled.shape(), labeled.classNames());
+        TrainedModel averaged = ema == null ? model
+                : new TrainedModel(ema.averagedCopy(graph), labeled.shape(), labeled.classNames());
+        return new Result(model, averaged, history);
+    }
+
+    private SemiStep step(ComputationGraph graph, SemiBatch batch, ConsistencyTargets targets, int classes, long k,
+                          long start) {
+        int b = batch.labelIndices().length;
+        int u = (int) batch.unlabeledSource().size(0);
+        double lr = settings.learningRateAt(k);
+        graph.setLearningRate(lr);
+
+        float[][] probs = rowsOf(graph.outputSingle(false, Nd4j.concat(0, batch.labeled(), batch.unlabeledSource())));
+        double eta = settings.tsa().threshold(k, settings.steps(), classes);
+        float[] tsa = new float[b];
+        double supervised = 0;
+        for (int i = 0; i < b; i++) {
+            double p = probs[i][batch.labelIndices()[i]];
+            supervised -= Math.log(Math.max(p, 1e-12));
+            tsa[i] = p > eta ? 0f : 1f;
+        }
+        float[][] target = new float[u][classes];
+        float[] mask = new float[u];
+        double masked = 0;
+        for (int j = 0; j < u; j++) {
+            mask[j] = targets.target(probs[b + j], target[j]);
+            masked += mask[j];
+        }
+        double kept = 0;
+        for (float t : tsa) {
+            kept += t;
+        }
+        double consistency = Double.NaN;
+        if (k % settings.diagnosticsEvery() == 0) {
+            consistency = consistency(graph, batch.unlabeledStrong(), target, mask);
+        }
+
+        INDArray labels = Nd4j.concat(0, batch.labels(), Batches.rows(target));
+        INDArray weights = Nd4j.create(StepWeights.of(tsa, mask, settings.lambda()), new long[] {b + u, 1}, 'c');
+        graph.fit(new DataSet(Nd4j.concat(0, batch.labeled(), batch.unlabeledStrong()), labels, null, weights));
+        return new SemiStep(k + 1, graph.score(), supervised / b, consistency, masked / u, eta, kept / b, lr,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** (1/U) Σ mask_j · KL(target_j ‖ prediction on the strong view), inference mode. */
+    private static double consistency(ComputationGraph graph, INDArray strong, float[][] target, float[] mask) {
+        float[][] q = rowsOf(graph.outputSingle(false, strong));
+        double sum = 0;
+        for (int j = 0; j < q.length; j++) {
+            if (mask[j] == 0) {
+                continue;
+            }
+            for (int c = 0; c < q[j].length; c++) {
+                if (target[j][c] > 0) {
+                    sum += target[j][c] * (Math.log(target[j][c]) - Math.log(Math.max(q[j][c], 1e-12)));
+                }
+            }
+        }
+        return sum / q.length;
+    }
+
+    private static float[][] rowsOf(INDArray m) {
+        return m.toFloatMatrix();
+    }
+
+    /** Fluent construction: required parts in {@link SemiSupervisedTrainer#builder}, optional ones as {@code optX}. */
+    public static final class Builder {
+        private final Backbone backbone;
+        private final SslLoss crossEntropy;
+        private final SemiSupervisedSettings settings;
+        private final Augmenter labeledAugment;
+        private final Augmenter sourceAugment;
+        private final Augmenter strongAugment;
+        private SemiStepListener listener = (step, total) -> { };
+        private StopSignal stop = new StopSignal();
+
+        private Builder(Backbone backbone, SslLoss crossEntropy, SemiSupervisedSettings settings, Augmenter labeledAugment,
+                        Augmenter sourceAugment, Augmenter strongAugment) {
+            this.backbone = Objects.requireNonNull(backbone, "backbone is null");
+            this.crossEntropy = Objects.requireNonNull(crossEntropy, "crossEntropy is null");
+            this.settings = Objects.requireNonNull(settings, "settings is null");
+            this.labeledAugment = Objects.requireNonNull(labeledAugment, "labeledAugment is null");
+            this.sourceAugment = Objects.requireNonNull(sourceAugment, "sourceAugment is null");
+            this.strongAugment = Objects.requireNonNull(strongAugment, "strongAugment is null");
+        }
+
+        public Builder optListener(SemiStepListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener is null");
+            return this;
+        }
+
+        public Builder optStopSignal(StopSignal stop) {
+            this.stop = Objects.requireNonNull(stop, "stop is null");
+            return this;
+        }
+
+        public SemiSupervisedTrainer build() {
+            return new SemiSupervisedTrainer(this);
+        }
+    }
+}
