@@ -5,7 +5,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code selfsup bench}: throughput benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Throughput benchmarks.",
-        subcommands = {BenchTrainCommand.class, BenchAugmentCommand.class})
+        subcommands = {BenchTrainCommand.class, BenchAugmentCommand.class, BenchReportCommand.class})
 final class BenchCommand implements Runnable {
     @ParentCommand
     Main main;

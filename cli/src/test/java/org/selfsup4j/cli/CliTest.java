@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
@@ -197,5 +198,35 @@ class CliTest {
         // 5 columns and 3 rows of 32-pixel cells (16 px x scale 2) with 2-pixel gaps
         assertEquals(2 + 5 * (32 + 2), grid.getWidth());
         assertEquals(2 + 3 * (32 + 2), grid.getHeight());
+    }
+
+    @Test
+    void semisupRunsAndLeavesItsCurvesAndRefusesMismatchedOrEmptyUnlabeledData() throws IOException {
+        Path labeled = labeledFolder(dir.resolve("labeled"), 6);
+        Path unlabeled = labeledFolder(dir.resolve("unlabeled"), 10);
+        Path run = dir.resolve("uda");
+        assertEquals(0, run("semisup", "--method", "uda", "--labeled", labeled.toString(), "--unlabeled", unlabeled.toString(),
+                "--test", labeled.toString(), "--steps", "12", "--labeled-batch", "4", "--mu", "2", "--tsa", "linear",
+                "--out", run.toString()), err);
+        List<String> csv = Files.readAllLines(run.resolve("semisup-metrics.csv"));
+        assertEquals(13, csv.size());
+        assertTrue(csv.get(0).startsWith("step,objective,supervised,consistency,mask_share,tsa_threshold"), csv.get(0));
+        assertTrue(Files.isRegularFile(run.resolve("semisup-curves.png")) && Files.isRegularFile(run.resolve("test-confusion.png")));
+        assertTrue(out.contains("test accuracy"), out);
+
+        Path small = Files.createDirectories(dir.resolve("small"));
+        BufferedImage img = new BufferedImage(20, 20, BufferedImage.TYPE_BYTE_GRAY);
+        ImageIO.write(img, "png", small.resolve("a.png").toFile());
+        assertEquals(3, run("semisup", "--method", "fixmatch", "--labeled", labeled.toString(), "--unlabeled", small.toString(),
+                "--steps", "2", "--out", dir.resolve("x").toString()));
+        assertTrue(err.contains("1x16x16") && err.contains("1x20x20"), err);
+
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertEquals(3, run("semisup", "--method", "fixmatch", "--labeled", labeled.toString(), "--unlabeled", empty.toString(),
+                "--out", dir.resolve("y").toString()));
+        assertTrue(err.contains("No files in"), err);
+        assertEquals(2, run("semisup", "--method", "mixmatch", "--labeled", labeled.toString(), "--unlabeled", unlabeled.toString(),
+                "--out", dir.resolve("z").toString()));
+        assertTrue(err.contains("known: [fixmatch, uda]"), err);
     }
 }

@@ -171,6 +171,16 @@ class OperationsTest {
         assertArrayEquals(new float[] {0.299f, 0.299f, 0.299f}, ColourSpace.grayscale(red).pixels(), 1e-6f);
     }
 
+    @Test
+    void randomResizedCropOfTheWholeImageIsTheIdentityAndAWindowIsExact() {
+        Image img = gray(4, 4, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
+        assertEquals(img, Crop.randomResized(img, 1, 1, 1, 1, new Random(1)));
+        assertArrayEquals(new float[] {6, 7, 10, 11}, Crop.window(img, 1, 1, 2, 2).pixels());
+        // a quarter of the area at ratio 1 is a 2x2 window, resized back to 4x4 (bilinear, half-pixel centres)
+        Image quarter = Crop.randomResized(img, 0.25, 0.25, 1, 1, new Random(2));
+        assertEquals(img.shape(), quarter.shape());
+    }
+
     static float maxDiff(Image a, Image b) {
         float m = 0;
         for (int i = 0; i < a.pixels().length; i++) {

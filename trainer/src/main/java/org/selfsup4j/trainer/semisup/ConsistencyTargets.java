@@ -34,7 +34,7 @@ public interface ConsistencyTargets {
                     target[k] = (float) (e[k] / sum);
                 }
             }
-            return max > confidence ? 1f : 0f;
+            return max > (float) confidence ? 1f : 0f;
         };
     }
 
@@ -49,7 +49,7 @@ public interface ConsistencyTargets {
             }
             java.util.Arrays.fill(target, 0f);
             target[best] = 1f;
-            return probs[best] >= threshold ? 1f : 0f;
+            return probs[best] >= (float) threshold ? 1f : 0f;
         };
     }
 }
