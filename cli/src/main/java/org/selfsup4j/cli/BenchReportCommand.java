@@ -1,11 +1,5 @@
 package org.selfsup4j.cli;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +11,8 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.selfsup4j.trainer.run.AtomicFiles;
+import org.selfsup4j.trainer.run.Plots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -129,61 +123,12 @@ final class BenchReportCommand implements Callable<Integer> {
     }
 
     static void plot(Map<String, Map<Integer, Cell>> table, Path file) throws IOException {
-        int w = 800;
-        int h = 500;
-        int left = 70;
-        int right = 230;
-        int top = 40;
-        int bottom = 60;
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        g.setColor(Color.BLACK);
-        g.drawString("Fashion-MNIST test accuracy against labeled images (log scale)", left, 25);
-        int pw = w - left - right;
-        int ph = h - top - bottom;
-        double minLabels = 50;
-        double maxLabels = 100_000;
-        double lo = 0.5;
-        double hi = 1.0;
-        g.setColor(Color.GRAY);
-        g.drawRect(left, top, pw, ph);
-        for (double a = lo; a <= hi + 1e-9; a += 0.1) {
-            int y = top + ph - (int) ((a - lo) / (hi - lo) * ph);
-            g.drawString(String.format("%.0f %%", 100 * a), 20, y + 4);
-        }
-        for (int labels : new int[] {100, 1000, 10000, 60000}) {
-            int x = left + (int) (Math.log(labels / minLabels) / Math.log(maxLabels / minLabels) * pw);
-            g.drawString(String.format("%,d", labels), x - 12, top + ph + 18);
-        }
-        Color[] palette = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
-            new Color(214, 39, 40), new Color(148, 103, 189)};
-        int k = 0;
-        for (var row : table.entrySet()) {
-            g.setColor(palette[k % palette.length]);
-            g.setStroke(new BasicStroke(2f));
-            int px = -1;
-            int py = -1;
-            for (var cell : row.getValue().entrySet()) {
-                int x = left + (int) (Math.log(cell.getKey() / minLabels) / Math.log(maxLabels / minLabels) * pw);
-                double a = Math.max(lo, mean(cell.getValue().accuracy()));
-                int y = top + ph - (int) ((a - lo) / (hi - lo) * ph);
-                g.fillOval(x - 4, y - 4, 8, 8);
-                if (px >= 0) {
-                    g.drawLine(px, py, x, y);
-                }
-                px = x;
-                py = y;
-            }
-            g.fillRect(w - right + 15, top + 10 + 20 * k, 12, 12);
-            g.setColor(Color.BLACK);
-            g.drawString(row.getKey(), w - right + 32, top + 21 + 20 * k);
-            k++;
-        }
-        g.dispose();
-        AtomicFiles.write(file, tmp -> ImageIO.write(img, "png", tmp.toFile()));
+        Map<String, Map<Integer, Double>> means = new TreeMap<>();
+        table.forEach((row, cells) -> {
+            Map<Integer, Double> m = new TreeMap<>();
+            cells.forEach((labels, cell) -> m.put(labels, mean(cell.accuracy())));
+            means.put(row, m);
+        });
+        Plots.accuracyAgainstLabels(means, "Fashion-MNIST test accuracy against labeled images (log scale)", file);
     }
 }

@@ -6,7 +6,8 @@ import org.selfsup4j.core.image.Image;
  * Cutout (DeVries and Taylor, 2017) as UDA's {@code create_cutout_mask}: a square of side {@code size} centred at
  * (cy, cx) — rows [cy − size/2, cy + size/2) and columns likewise (integer halves), clipped at the border — set to
  * {@code fill} in every channel. The centre is drawn uniformly over the whole image by the caller, so near a border
- * less than size × size pixels are covered.
+ * less than size × size pixels are covered. (FixMatch's reference port draws an inclusive rectangle from
+ * max(0, c − size/2), one pixel more per side than this; we keep UDA's geometry for both policies.)
  */
 public final class Cutout {
     private Cutout() {

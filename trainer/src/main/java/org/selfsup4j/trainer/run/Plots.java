@@ -108,8 +108,6 @@ public final class Plots {
             g.drawString(String.format("%.3f", min + (max - min) * i / 4), 5, top + ph - (int) (ph * i / 4.0) + 4);
         }
         g.drawString("step", left + pw / 2 - 10, h - 15);
-        Color[] palette = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
-            new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75)};
         int k = 0;
         for (java.util.Map.Entry<String, List<Double>> e : series.entrySet()) {
             List<Double> ys = e.getValue();
@@ -122,7 +120,7 @@ public final class Plots {
                 }
             }
             int window = Math.max(1, finite.size() / 50);
-            Color c = palette[k % palette.length];
+            Color c = PALETTE[k % PALETTE.length];
             g.setColor(c);
             g.setStroke(new BasicStroke(2f));
             int px = -1;
@@ -142,13 +140,67 @@ public final class Plots {
                 px = x;
                 py = y;
             }
-            g.fillRect(w - right + 15, top + 10 + 20 * k, 12, 12);
-            g.setColor(Color.BLACK);
-            g.drawString(e.getKey(), w - right + 32, top + 21 + 20 * k);
-            k++;
+            legend(g, e.getKey(), k++, w - right, top);
         }
         g.dispose();
         write(img, file);
+    }
+
+    /** Accuracy (50-100 %) against the number of labels (log scale, 50 to 100,000), one line per method. */
+    public static void accuracyAgainstLabels(java.util.Map<String, java.util.Map<Integer, Double>> accuracy, String title,
+                                             Path file) throws IOException {
+        int w = 800;
+        int h = 500;
+        int left = 70;
+        int right = 230;
+        int top = 40;
+        int bottom = 60;
+        BufferedImage img = canvas(w, h);
+        Graphics2D g = graphics(img);
+        g.drawString(title, left, 25);
+        int pw = w - left - right;
+        int ph = h - top - bottom;
+        double logSpan = Math.log(100_000 / 50.0);
+        g.setColor(Color.GRAY);
+        g.drawRect(left, top, pw, ph);
+        for (int a = 50; a <= 100; a += 10) {
+            g.drawString(a + " %", 20, top + ph - (a - 50) * ph / 50 + 4);
+        }
+        for (int labels : new int[] {100, 1000, 10000, 60000}) {
+            int x = left + (int) (Math.log(labels / 50.0) / logSpan * pw);
+            g.drawString(String.format("%,d", labels), x - 12, top + ph + 18);
+        }
+        int k = 0;
+        for (java.util.Map.Entry<String, java.util.Map<Integer, Double>> row : accuracy.entrySet()) {
+            g.setColor(PALETTE[k % PALETTE.length]);
+            g.setStroke(new BasicStroke(2f));
+            int px = -1;
+            int py = -1;
+            for (java.util.Map.Entry<Integer, Double> point : new java.util.TreeMap<>(row.getValue()).entrySet()) {
+                int x = left + (int) (Math.log(point.getKey() / 50.0) / logSpan * pw);
+                double a = Math.max(0.5, point.getValue());
+                int y = top + ph - (int) ((a - 0.5) / 0.5 * ph);
+                g.fillOval(x - 4, y - 4, 8, 8);
+                if (px >= 0) {
+                    g.drawLine(px, py, x, y);
+                }
+                px = x;
+                py = y;
+            }
+            legend(g, row.getKey(), k++, w - right, top);
+        }
+        g.dispose();
+        write(img, file);
+    }
+
+    private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
+        new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75)};
+
+    private static void legend(Graphics2D g, String name, int k, int x0, int top) {
+        g.setColor(PALETTE[k % PALETTE.length]);
+        g.fillRect(x0 + 15, top + 10 + 20 * k, 12, 12);
+        g.setColor(Color.BLACK);
+        g.drawString(name, x0 + 32, top + 21 + 20 * k);
     }
 
     /** Rows: actual class; columns: predicted; cell shade by row share, with counts. */
