@@ -10,7 +10,9 @@
 # uda, fixmatch, all-labels (every training label: the ceiling). LABELS is per class (10 = 100 labels, 100 = 1,000).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")/.." && pwd)
-OUT=${OUT:-$HERE/bench/results/label-efficiency}
+BACKBONE=${BACKBONE:-reference-cnn}   # e.g. BACKBONE=resnet-small (results then go to label-efficiency-resnet-small)
+if [ "$BACKBONE" = reference-cnn ]; then OUT=${OUT:-$HERE/bench/results/label-efficiency}; else OUT=${OUT:-$HERE/bench/results/label-efficiency-$BACKBONE}; fi
+PLOT=${PLOT:-$HERE/docs/img/$(basename "$OUT").png}
 ROWS=${ROWS:-"labels-only rotation uda fixmatch all-labels"}
 LABELS=${LABELS:-"10 100"}
 SEEDS=${SEEDS:-"1 2 3"}
@@ -35,19 +37,19 @@ for per in $LABELS; do
       echo "run  $dir"
       case "$row" in
         labels-only)
-          "$S" finetune --backbone reference-cnn --train fashion-mnist --labels-per-class "$per" --augment "$WEAK" \
+          "$S" finetune --backbone "$BACKBONE" --train fashion-mnist --labels-per-class "$per" --augment "$WEAK" \
             --steps "$STEPS" --batch 16 --optimizer sgd --lr 0.03 --weight-decay 5e-4 --seed "$seed" --out "$dir" > "$OUT/$row-$n-s$seed.log" 2>&1
           "$S" evaluate --model "$dir" --data fashion-mnist --out "$dir/eval" >> "$OUT/$row-$n-s$seed.log" 2>&1 ;;
         rotation)
-          "$S" pretrain --task rotation --data fashion-mnist --steps "$PRETRAIN_STEPS" --batch 32 --seed "$seed" --out "$dir/pretrain" > "$OUT/$row-$n-s$seed.log" 2>&1
+          "$S" pretrain --task rotation --backbone "$BACKBONE" --data fashion-mnist --steps "$PRETRAIN_STEPS" --batch 32 --seed "$seed" --out "$dir/pretrain" > "$OUT/$row-$n-s$seed.log" 2>&1
           "$S" finetune --from "$dir/pretrain" --train fashion-mnist --labels-per-class "$per" --augment "$WEAK" \
             --steps "$STEPS" --batch 16 --optimizer sgd --lr 0.03 --weight-decay 5e-4 --seed "$seed" --out "$dir/finetune" >> "$OUT/$row-$n-s$seed.log" 2>&1
           "$S" evaluate --model "$dir/finetune" --data fashion-mnist --out "$dir/eval" >> "$OUT/$row-$n-s$seed.log" 2>&1 ;;
         uda|fixmatch)
-          "$S" semisup --method "$row" --data fashion-mnist --labels-per-class "$per" --steps "$STEPS" --seed "$seed" \
+          "$S" semisup --method "$row" --backbone "$BACKBONE" --data fashion-mnist --labels-per-class "$per" --steps "$STEPS" --seed "$seed" \
             --weak-augment "$WEAK" --out "$dir" > "$OUT/$row-$n-s$seed.log" 2>&1 ;;
         all-labels)
-          "$S" finetune --backbone reference-cnn --train fashion-mnist --augment "$WEAK" \
+          "$S" finetune --backbone "$BACKBONE" --train fashion-mnist --augment "$WEAK" \
             --steps "$STEPS" --batch 128 --optimizer sgd --lr 0.03 --weight-decay 5e-4 --seed "$seed" --out "$dir" > "$OUT/$row-$n-s$seed.log" 2>&1
           "$S" evaluate --model "$dir" --data fashion-mnist --out "$dir/eval" >> "$OUT/$row-$n-s$seed.log" 2>&1 ;;
       esac
@@ -56,4 +58,4 @@ for per in $LABELS; do
     done
   done
 done
-"$S" bench report --runs "$OUT" --out "$OUT/report.md" --plot "$HERE/docs/img/label-efficiency.png"
+"$S" bench report --runs "$OUT" --out "$OUT/report.md" --plot "$PLOT"
