@@ -22,6 +22,7 @@ WEAK="horizontal-flip,pad-crop(pad=3)"
 S="$HERE/selfsup"
 mkdir -p "$OUT"
 "$S" --version >/dev/null
+export SELFSUP_CLASSPATH=${SELFSUP_CLASSPATH:-$(cat "$HERE/cli/target/launch-classpath.txt")}   # one build for every run
 
 done_run() { [ -f "$1/.complete" ]; }   # written after every command of the row succeeded
 fresh() { rm -rf "$1"; }                 # an unfinished run is started again
