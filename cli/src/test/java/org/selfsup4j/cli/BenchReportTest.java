@@ -28,7 +28,7 @@ class BenchReportTest {
         json(run.resolve("finetune/run.json"), "{\n  \"status\": \"completed\",\n  \"finetune\": {\n    \"seconds\": 60.0\n  }\n}\n");
         json(run.resolve("eval/run.json"), "{\n  \"status\": \"completed\",\n  \"evaluate\": {\n    \"accuracy\": 0.75,\n"
                 + "    \"balanced_accuracy\": 0.74\n  }\n}\n");
-        assertArrayEquals(new double[] {0.75, 0.74, 3.0}, BenchReportCommand.result(run), 1e-12);
+        assertArrayEquals(new double[] {0.75, 0.74, 3.0, Double.NaN}, BenchReportCommand.result(run), 1e-12);
 
         json(run.resolve("finetune/run.json"), "{\n  \"status\": \"interrupted\"\n}\n");
         assertNull(BenchReportCommand.result(run), "a run that did not complete does not count");
@@ -39,6 +39,7 @@ class BenchReportTest {
         for (int seed = 1; seed <= 2; seed++) {
             Path run = dir.resolve("uda-100-s" + seed);
             json(run.resolve("run.json"), "{\n  \"status\": \"completed\",\n  \"semisup\": {\n    \"seconds\": 600.0\n  },\n"
+                    + "  \"test-raw\": {\n    \"accuracy\": " + (0.7 + 0.1 * seed) + ",\n    \"balanced_accuracy\": 0.6\n  },\n"
                     + "  \"test\": {\n    \"accuracy\": " + (0.6 + 0.1 * seed) + ",\n    \"balanced_accuracy\": 0.5\n  }\n}\n");
             Files.createFile(run.resolve(".complete"));
         }
@@ -46,7 +47,7 @@ class BenchReportTest {
         Path md = dir.resolve("report.md");
         assertEquals(0, Main.execute("bench", "report", "--runs", dir.toString(), "--out", md.toString()));
         String table = Files.readString(md);
-        // mean of 0.7 and 0.8, sample std 0.0707; the unmarked seed 3 is left out
-        assertTrue(table.contains("| uda | 100 | 75.00 % ± 7.07 | 50.00 % | 10.0 | 2 |"), table);
+        // EMA: mean of 0.7 and 0.8, sample std 0.0707; raw: 0.8 and 0.9; the unmarked seed 3 is left out
+        assertTrue(table.contains("| uda | 100 | 75.00 % ± 7.07 | 50.00 % | 85.00 % ± 7.07 | 10.0 | 2 |"), table);
     }
 }

@@ -72,4 +72,13 @@ class FastPathTest {
         double maxDiff = plain.params().sub(fast.params()).amaxNumber().doubleValue();
         assertTrue(maxDiff < 1e-3, "weights after 8 steps differ by " + maxDiff);
     }
+
+    @Test
+    void describeRecordsTheChoiceBeforeAnyNetworkIsBuiltAndTheThreadCount() {
+        System.clearProperty(FastPath.HELPERS_DISABLE_PROPERTY);   // as in a fresh JVM, before enable() has run
+        assertTrue(FastPath.describe().contains("onednn_helpers=on"), FastPath.describe());
+        System.setProperty(FastPath.FAST_PATH_PROPERTY, "false");
+        assertTrue(FastPath.describe().contains("onednn_helpers=off"), FastPath.describe());
+        assertTrue(FastPath.describe().matches(".* omp_threads=[1-9][0-9]*"), FastPath.describe());
+    }
 }

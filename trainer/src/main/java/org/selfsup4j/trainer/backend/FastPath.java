@@ -40,10 +40,19 @@ public final class FastPath {
         return "false".equals(System.getProperty(HELPERS_DISABLE_PROPERTY)) && BaseMKLDNNHelper.mklDnnEnabled();
     }
 
-    /** One line for logs and run.json: backend, native flavour, oneDNN state. */
+    /**
+     * True if networks built through selfsup4j get oneDNN helpers: the fast path is not switched off with
+     * {@value #FAST_PATH_PROPERTY} and the native build has oneDNN. Unlike {@link #isActive()} this does not depend on
+     * whether {@link #enable()} has run yet, so a run folder written before its network is built records it rightly.
+     */
+    public static boolean isChosen() {
+        return !"false".equalsIgnoreCase(System.getProperty(FAST_PATH_PROPERTY, "true")) && BaseMKLDNNHelper.mklDnnEnabled();
+    }
+
+    /** One line for logs and run.json: backend, BLAS, oneDNN helpers of networks built by selfsup4j, OpenMP threads. */
     public static String describe() {
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
-        return "backend=" + env.getProperty("backend", "?") + " blas=" + env.getProperty("blas.vendor", "?")
-                + " onednn_helpers=" + (isActive() ? "on" : "off") + " omp_threads=" + env.getProperty("omp.threads", "?");
+        return "backend=" + env.getOrDefault("backend", "?") + " blas=" + env.getOrDefault("blas.vendor", "?")
+                + " onednn_helpers=" + (isChosen() ? "on" : "off") + " omp_threads=" + env.getOrDefault("omp.threads", "?");
     }
 }
