@@ -6,8 +6,14 @@
 #   bench/label-efficiency.sh                               # everything (hours on 2 cores)
 #   ROWS="labels-only fixmatch" LABELS=10 SEEDS=1 bench/label-efficiency.sh      # one piece
 #
-# Rows: labels-only (same network and weak augmentation, same steps), rotation (rotation-pretrained, then fine-tuned),
-# uda, fixmatch, all-labels (every training label: the ceiling). LABELS is per class (10 = 100 labels, 100 = 1,000).
+# Rows, all trained by `selfsup semisup` with one recipe (SGD + Nesterov 0.9, lr 0.03 with cosine decay, weight decay
+# 5e-4, batches of 16 labeled images, STEPS steps, EMA 0.999 evaluated, raw weights scored too):
+#   labels-only  --method supervised: the labeled images alone, same augmentation
+#   rotation     rotation-pretrained on all training images (one pretraining per seed, shared by both label counts,
+#                in pretrain-rotation-sSEED), then --method supervised --from it
+#   uda, fixmatch  the semi-supervised methods, the other training images unlabeled
+#   all-labels   --method supervised on all 60,000 labels, batches of 128 (the ceiling)
+# LABELS is per class (10 = 100 labels, 100 = 1,000).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")/.." && pwd)
 BACKBONE=${BACKBONE:-reference-cnn}   # e.g. BACKBONE=resnet-small (results then go to label-efficiency-resnet-small)
@@ -36,23 +42,24 @@ for per in $LABELS; do
       if done_run "$dir"; then echo "skip $dir (done)"; continue; fi
       fresh "$dir"
       echo "run  $dir"
+      common=(--backbone "$BACKBONE" --data fashion-mnist --steps "$STEPS" --seed "$seed" --weak-augment "$WEAK" --out "$dir")
       case "$row" in
         labels-only)
-          "$S" finetune --backbone "$BACKBONE" --train fashion-mnist --labels-per-class "$per" --augment "$WEAK" \
-            --steps "$STEPS" --batch 16 --optimizer sgd --lr 0.03 --weight-decay 5e-4 --seed "$seed" --out "$dir" > "$OUT/$row-$n-s$seed.log" 2>&1
-          "$S" evaluate --model "$dir" --data fashion-mnist --out "$dir/eval" >> "$OUT/$row-$n-s$seed.log" 2>&1 ;;
+          "$S" semisup --method supervised --labels-per-class "$per" "${common[@]}" > "$OUT/$row-$n-s$seed.log" 2>&1 ;;
         rotation)
-          "$S" pretrain --task rotation --backbone "$BACKBONE" --data fashion-mnist --steps "$PRETRAIN_STEPS" --batch 32 --seed "$seed" --out "$dir/pretrain" > "$OUT/$row-$n-s$seed.log" 2>&1
-          "$S" finetune --from "$dir/pretrain" --train fashion-mnist --labels-per-class "$per" --augment "$WEAK" \
-            --steps "$STEPS" --batch 16 --optimizer sgd --lr 0.03 --weight-decay 5e-4 --seed "$seed" --out "$dir/finetune" >> "$OUT/$row-$n-s$seed.log" 2>&1
-          "$S" evaluate --model "$dir/finetune" --data fashion-mnist --out "$dir/eval" >> "$OUT/$row-$n-s$seed.log" 2>&1 ;;
+          pre="$OUT/pretrain-rotation-s$seed"
+          if ! done_run "$pre"; then
+            fresh "$pre"
+            "$S" pretrain --task rotation --backbone "$BACKBONE" --data fashion-mnist --steps "$PRETRAIN_STEPS" --batch 32 \
+              --seed "$seed" --out "$pre" > "$pre.log" 2>&1
+            touch "$pre/.complete"
+          fi
+          "$S" semisup --method supervised --from "$pre" --labels-per-class "$per" "${common[@]}" > "$OUT/$row-$n-s$seed.log" 2>&1
+          mkdir -p "$dir/pretrain" && cp "$pre/run.json" "$dir/pretrain/run.json" ;;   # its minutes count in the row
         uda|fixmatch)
-          "$S" semisup --method "$row" --backbone "$BACKBONE" --data fashion-mnist --labels-per-class "$per" --steps "$STEPS" --seed "$seed" \
-            --weak-augment "$WEAK" --out "$dir" > "$OUT/$row-$n-s$seed.log" 2>&1 ;;
+          "$S" semisup --method "$row" --labels-per-class "$per" "${common[@]}" > "$OUT/$row-$n-s$seed.log" 2>&1 ;;
         all-labels)
-          "$S" finetune --backbone "$BACKBONE" --train fashion-mnist --augment "$WEAK" \
-            --steps "$STEPS" --batch 128 --optimizer sgd --lr 0.03 --weight-decay 5e-4 --seed "$seed" --out "$dir" > "$OUT/$row-$n-s$seed.log" 2>&1
-          "$S" evaluate --model "$dir" --data fashion-mnist --out "$dir/eval" >> "$OUT/$row-$n-s$seed.log" 2>&1 ;;
+          "$S" semisup --method supervised --labels-per-class 6000 --labeled-batch 128 "${common[@]}" > "$OUT/$row-$n-s$seed.log" 2>&1 ;;
       esac
       touch "$dir/.complete"
       tail -1 "$OUT/$row-$n-s$seed.log"

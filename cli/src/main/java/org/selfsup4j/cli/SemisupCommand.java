@@ -18,6 +18,7 @@ import org.selfsup4j.trainer.plugin.Catalog;
 import org.selfsup4j.trainer.run.AtomicFiles;
 import org.selfsup4j.trainer.run.Fingerprint;
 import org.selfsup4j.trainer.run.Plots;
+import org.selfsup4j.trainer.run.ModelStore;
 import org.selfsup4j.trainer.run.Progress;
 import org.selfsup4j.trainer.run.RunFolder;
 import org.selfsup4j.trainer.semisup.SemiStep;
@@ -26,20 +27,28 @@ import org.selfsup4j.trainer.semisup.SemiSupervisedTrainer;
 import org.selfsup4j.trainer.semisup.TsaSchedule;
 import org.selfsup4j.trainer.train.EvaluationReport;
 import org.selfsup4j.trainer.train.Evaluator;
+import org.selfsup4j.trainer.train.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code selfsup semisup}: UDA or FixMatch on labeled plus unlabeled images. */
+/**
+ * {@code selfsup semisup}: UDA or FixMatch on labeled plus unlabeled images, or {@code --method supervised}: the same
+ * recipe on the labeled images alone (the fair labels-only baseline). {@code --from} starts from a pretrained run.
+ */
 @Command(name = "semisup", mixinStandardHelpOptions = true,
-        description = "Semi-supervised training (UDA or FixMatch) on few labeled and many unlabeled images.")
+        description = "Semi-supervised training (UDA or FixMatch) on few labeled and many unlabeled images; "
+                + "'--method supervised' trains the same recipe on the labeled images alone.")
 final class SemisupCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--method", required = true, description = "uda | fixmatch")
+    @Option(names = "--method", required = true, description = "uda | fixmatch | supervised (labeled images only, same recipe)")
     String method;
+
+    @Option(names = "--from", description = "start from this pretrain run folder (or model.zip) instead of random weights; --backbone is then unused")
+    Path from;
 
     @Option(names = "--labeled", description = "labeled images: a folder of class sub-folders")
     String labeledData;
@@ -113,6 +122,7 @@ final class SemisupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SemiSupervisedSettings s = settings();
+        TrainedModel pretrained = from == null ? null : ModelStore.load(from);
         Catalog catalog = Composition.start(main.plugins).catalog();
         AugmentPipeline weak = AugmentPipeline.parse(weakAugment, catalog);
         String strongSpec = strongAugment != null ? strongAugment
@@ -142,7 +152,7 @@ final class SemisupCommand implements Callable<Integer> {
             unlabeled = rest;
             testSet = dataOptions.labeled(test != null ? test : data, FashionMnist.Part.TEST);
         } else {
-            if (labeledData == null || unlabeledData == null) {
+            if (labeledData == null || (unlabeledData == null && !s.labelsOnly())) {
                 throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "Give --labeled DIR and --unlabeled DIR (or --data fashion-mnist --labels-per-class N)");
             }
             all = dataOptions.labeled(labeledData, FashionMnist.Part.TRAIN);
@@ -150,19 +160,24 @@ final class SemisupCommand implements Callable<Integer> {
                 split = LabelSplit.perClass(all, labelsPerClass, seed);
             }
             labeled = split == null ? all : split.apply(all);
-            unlabeled = dataOptions.unlabeled(unlabeledData, FashionMnist.Part.TRAIN);
+            unlabeled = unlabeledData == null ? List.of() : dataOptions.unlabeled(unlabeledData, FashionMnist.Part.TRAIN);
             if (test != null) {
                 testSet = dataOptions.labeled(test, FashionMnist.Part.TEST);
             }
+        }
+        if (s.labelsOnly()) {
+            unlabeled = List.of();   // the labels-only baseline sees no unlabeled image
         }
         warnAboutMissingClasses(labeled, testSet);
 
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("semisup", s.toMap());
-        config.put("backbone", backbone);
+        config.put("backbone", pretrained == null ? backbone : null);
+        config.put("from", from == null ? null : from.toString());
         config.put("weak_augment", weakAugment);
-        config.put("strong_augment", strongSpec);
-        config.put("data", data != null ? data : Map.of("labeled", labeledData, "unlabeled", unlabeledData));
+        config.put("strong_augment", s.labelsOnly() ? null : strongSpec);
+        config.put("data", data != null ? data : (unlabeledData == null ? Map.of("labeled", labeledData)
+                : Map.of("labeled", labeledData, "unlabeled", unlabeledData)));
         RunFolder run = RunFolder.create(out, "semisup", config);
         if (split != null) {
             split.write(run.file("split.csv"), all);
@@ -172,11 +187,15 @@ final class SemisupCommand implements Callable<Integer> {
                 "unlabeled_fingerprint", Fingerprint.of(unlabeled, null)));
         try (RunGuard guard = new RunGuard()) {
             Progress progress = Progress.toStderr(method);
-            SemiSupervisedTrainer.Result result = SemiSupervisedTrainer.builder(
+            SemiSupervisedTrainer.Builder trainer = SemiSupervisedTrainer.builder(
                             catalog.backbone(backbone, ComponentConfig.empty()), catalog.loss("cross-entropy", ComponentConfig.empty()),
                             s, weak, source, strong)
                     .optListener((step, total) -> progress.stepDone(step.step(), total, step.objective(), (long) (step.seconds() * 1e9)))
-                    .optStopSignal(guard.stopSignal()).build().fit(labeled, unlabeled);
+                    .optStopSignal(guard.stopSignal());
+            if (pretrained != null) {
+                trainer.optPretrained(pretrained);
+            }
+            SemiSupervisedTrainer.Result result = trainer.build().fit(labeled, unlabeled);
             run.saveModel(result.averaged());
             AtomicFiles.writeString(run.file("semisup-metrics.csv"), result.history().toCsv());
             plot(result.history().steps(), run.file("semisup-curves.png"));

@@ -227,6 +227,21 @@ class CliTest {
         assertTrue(err.contains("No files in"), err);
         assertEquals(2, run("semisup", "--method", "mixmatch", "--labeled", labeled.toString(), "--unlabeled", unlabeled.toString(),
                 "--out", dir.resolve("z").toString()));
-        assertTrue(err.contains("known: [fixmatch, uda]"), err);
+        assertTrue(err.contains("known: [fixmatch, supervised, uda]"), err);
+    }
+
+    @Test
+    void semisupSupervisedIsTheLabelsOnlyBaselineAndCanStartFromAPretrainRun() throws IOException {
+        Path labeled = labeledFolder(dir.resolve("labeled"), 6);
+        Path pretrain = dir.resolve("pretrain");
+        assertEquals(0, run("pretrain", "--task", "rotation", "--data", labeled.toString(), "--steps", "2", "--batch", "4",
+                "--out", pretrain.toString()), err);
+        Path run = dir.resolve("supervised");
+        assertEquals(0, run("semisup", "--method", "supervised", "--from", pretrain.toString(), "--labeled", labeled.toString(),
+                "--test", labeled.toString(), "--steps", "5", "--labeled-batch", "4", "--out", run.toString()), err);
+        String json = Files.readString(run.resolve("run.json"));
+        assertTrue(json.contains("\"method\": \"supervised\"") && json.contains("\"unlabeled\": 0")
+                && json.contains("\"from\": \"" + pretrain + "\"") && !json.contains("\"mu\""), json);
+        assertTrue(out.contains("test accuracy"), out);
     }
 }

@@ -13,7 +13,8 @@ import org.selfsup4j.trainer.data.Seeds;
 
 /**
  * Makes {@link SemiBatch}es: labeled and unlabeled examples each walk their own seeded epochs; batch k's augmentation
- * draws from stream k of the seed. A pure function of k, safe on many worker threads.
+ * draws from stream k of the seed. A pure function of k, safe on many worker threads. With an unlabeled batch of 0
+ * (the labels-only baseline) batches carry labeled images only.
  */
 public final class SemiBatches {
     private final LabeledImages labeled;
@@ -33,7 +34,7 @@ public final class SemiBatches {
         this.sourceAugment = Objects.requireNonNull(sourceAugment, "sourceAugment is null");
         this.strongAugment = Objects.requireNonNull(strongAugment, "strongAugment is null");
         this.labeledSampler = new EpochSampler(labeled.size(), labeledBatch, seed);
-        this.unlabeledSampler = new EpochSampler(this.unlabeled.size(), unlabeledBatch, seed + 1);
+        this.unlabeledSampler = unlabeledBatch == 0 ? null : new EpochSampler(this.unlabeled.size(), unlabeledBatch, seed + 1);
         this.seed = seed;
     }
 
@@ -45,6 +46,9 @@ public final class SemiBatches {
         for (int k = 0; k < li.length; k++) {
             lab.add(labeledAugment.apply(labeled.image(li[k]), random));
             labels[k] = labeled.label(li[k]);
+        }
+        if (unlabeledSampler == null) {
+            return new SemiBatch(Batches.features(lab), Batches.oneHot(labels, labeled.numClasses()), labels, null, null);
         }
         int[] ui = unlabeledSampler.indices(index);
         List<Image> source = new ArrayList<>(ui.length);

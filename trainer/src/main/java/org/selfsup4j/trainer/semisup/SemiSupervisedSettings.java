@@ -7,7 +7,8 @@ import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
 
 /**
- * The knobs of UDA and FixMatch, with the papers' values as defaults ({@link #uda()}, {@link #fixMatch()}):
+ * The knobs of UDA and FixMatch, with the papers' values as defaults ({@link #uda()}, {@link #fixMatch()}), and of
+ * {@link #supervised()}: the same recipe on the labeled images alone, the fair labels-only baseline. UDA and FixMatch:
  * λ (consistency weight) 1, μ (unlabeled per labeled image) 7, temperature 0.4 and confidence 0.8 (UDA) or the
  * pseudo-label threshold 0.95 (FixMatch), training-signal annealing (UDA, off by default), SGD with Nesterov momentum
  * 0.9, learning rate 0.03 with FixMatch's cosine decay lr · cos(7πk / 16K), weight decay 5e-4, and an exponential
@@ -17,7 +18,7 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
                                      double temperature, double confidence, TsaSchedule tsa, double learningRate,
                                      double weightDecay, boolean cosine, double emaDecay, long seed, int workers,
                                      int diagnosticsEvery) {
-    public static final List<String> METHODS = List.of("fixmatch", "uda");
+    public static final List<String> METHODS = List.of("fixmatch", "supervised", "uda");
 
     public SemiSupervisedSettings {
         if (!METHODS.contains(method)) {
@@ -48,19 +49,36 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
                 0.999, 1, 1, 10);
     }
 
+    /**
+     * The labels-only baseline with the semi-supervised recipe: the same optimiser, learning rate and schedule, weight
+     * decay, EMA, batch of labeled images and steps as {@link #uda()}, and no unlabeled images.
+     */
+    public static SemiSupervisedSettings supervised() {
+        return new SemiSupervisedSettings("supervised", 2000, 16, 7, 0.0, 1.0, 1.0, TsaSchedule.NONE, 0.03, 5e-4, true,
+                0.999, 1, 1, 10);
+    }
+
     public static SemiSupervisedSettings forMethod(String method) {
         return switch (method) {
             case "uda" -> uda();
             case "fixmatch" -> fixMatch();
+            case "supervised" -> supervised();
             default -> throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "Unknown method [" + method + "], known: "
                     + METHODS, method, METHODS, null);
         };
     }
 
-    public int unlabeledBatch() {
-        return mu * labeledBatch;
+    /** True for {@code supervised}: no unlabeled images, no consistency term. */
+    public boolean labelsOnly() {
+        return method.equals("supervised");
     }
 
+    /** μ · B, or 0 for {@code supervised}. */
+    public int unlabeledBatch() {
+        return labelsOnly() ? 0 : mu * labeledBatch;
+    }
+
+    /** How the unlabeled predictions become targets; unused by {@code supervised}. */
     public ConsistencyTargets targets() {
         return method.equals("uda") ? ConsistencyTargets.uda(temperature, confidence) : ConsistencyTargets.fixMatch(confidence);
     }
@@ -131,13 +149,15 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
         m.put("method", method);
         m.put("steps", steps);
         m.put("labeled_batch", labeledBatch);
-        m.put("mu", mu);
-        m.put("unlabeled_batch", unlabeledBatch());
-        m.put("lambda", lambda);
-        if (method.equals("uda")) {
-            m.put("temperature", temperature);
+        if (!labelsOnly()) {
+            m.put("mu", mu);
+            m.put("unlabeled_batch", unlabeledBatch());
+            m.put("lambda", lambda);
+            if (method.equals("uda")) {
+                m.put("temperature", temperature);
+            }
+            m.put(method.equals("uda") ? "confidence" : "threshold", confidence);
         }
-        m.put(method.equals("uda") ? "confidence" : "threshold", confidence);
         m.put("tsa", tsa.name().toLowerCase());
         m.put("optimizer", "sgd-nesterov-0.9");
         m.put("learning_rate", learningRate);

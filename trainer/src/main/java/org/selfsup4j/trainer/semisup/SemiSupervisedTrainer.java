@@ -38,6 +38,7 @@ public final class SemiSupervisedTrainer {
     private final Augmenter strongAugment;
     private final SemiStepListener listener;
     private final StopSignal stop;
+    private final TrainedModel pretrained;
 
     /** Told after every step. */
     @FunctionalInterface
@@ -58,6 +59,7 @@ public final class SemiSupervisedTrainer {
         this.strongAugment = b.strongAugment;
         this.listener = b.listener;
         this.stop = b.stop;
+        this.pretrained = b.pretrained;
     }
 
     /**
@@ -69,12 +71,16 @@ public final class SemiSupervisedTrainer {
         return new Builder(backbone, crossEntropy, settings, labeledAugment, sourceAugment, strongAugment);
     }
 
+    /**
+     * Trains on {@code labeled} and {@code unlabeled} (ignored, and may be empty, for the {@code supervised} method),
+     * from random weights or from the pretrained network given to the builder.
+     */
     public Result fit(LabeledImages labeled, List<Image> unlabeled) {
-        if (unlabeled.isEmpty()) {
+        if (unlabeled.isEmpty() && !settings.labelsOnly()) {
             throw new SelfSupException(ErrorCode.EMPTY_DATA, "No unlabeled images: semi-supervised training needs them "
                     + "(refusing to run a purely supervised run under a semi-supervised name)");
         }
-        if (!labeled.shape().equals(unlabeled.get(0).shape())) {
+        if (!unlabeled.isEmpty() && !settings.labelsOnly() && !labeled.shape().equals(unlabeled.get(0).shape())) {
             throw new SelfSupException(ErrorCode.MIXED_IMAGE_SIZES, "Labeled images are " + labeled.shape()
                     + " but unlabeled images are " + unlabeled.get(0).shape()
                     + " (channels x height x width); use --channels / --resize to match", unlabeled.get(0).shape().toString(),
@@ -83,7 +89,13 @@ public final class SemiSupervisedTrainer {
         int classes = labeled.numClasses();
         TrainingSettings net = TrainingSettings.defaults().optOptimizer("sgd").optLearningRate(settings.learningRate())
                 .optWeightDecay(settings.weightDecay()).optSeed(settings.seed()).optBatchSize(settings.labeledBatch());
-        ComputationGraph graph = Networks.build(backbone, HeadSpec.classification(classes), crossEntropy, labeled.shape(), net);
+        ComputationGraph graph;
+        if (pretrained == null) {
+            graph = Networks.build(backbone, HeadSpec.classification(classes), crossEntropy, labeled.shape(), net);
+        } else {
+            pretrained.requireInputShape(labeled.shape());
+            graph = Networks.withNewHead(pretrained.graph(), classes, crossEntropy, net, false);
+        }
         WeightEma ema = settings.emaDecay() > 0 ? new WeightEma(graph, settings.emaDecay()) : null;
         ConsistencyTargets targets = settings.targets();
         SemiBatches batches = new SemiBatches(labeled, unlabeled, settings.labeledBatch(), settings.unlabeledBatch(),
@@ -113,11 +125,12 @@ public final class SemiSupervisedTrainer {
     private SemiStep step(ComputationGraph graph, SemiBatch batch, ConsistencyTargets targets, int classes, long k,
                           long start) {
         int b = batch.labelIndices().length;
-        int u = (int) batch.unlabeledSource().size(0);
+        int u = batch.unlabeledSource() == null ? 0 : (int) batch.unlabeledSource().size(0);
         double lr = settings.learningRateAt(k);
         graph.setLearningRate(lr);
 
-        float[][] probs = rowsOf(graph.outputSingle(false, Nd4j.concat(0, batch.labeled(), batch.unlabeledSource())));
+        float[][] probs = rowsOf(graph.outputSingle(false, u == 0 ? batch.labeled()
+                : Nd4j.concat(0, batch.labeled(), batch.unlabeledSource())));
         double eta = settings.tsa().threshold(k, settings.steps(), classes);
         float[] tsa = new float[b];
         double supervised = 0;
@@ -138,14 +151,15 @@ public final class SemiSupervisedTrainer {
             kept += t;
         }
         double consistency = Double.NaN;
-        if (k % settings.diagnosticsEvery() == 0) {
+        if (u > 0 && k % settings.diagnosticsEvery() == 0) {
             consistency = consistency(graph, batch.unlabeledStrong(), target, mask);
         }
 
-        INDArray labels = Nd4j.concat(0, batch.labels(), Batches.rows(target));
+        INDArray features = u == 0 ? batch.labeled() : Nd4j.concat(0, batch.labeled(), batch.unlabeledStrong());
+        INDArray labels = u == 0 ? batch.labels() : Nd4j.concat(0, batch.labels(), Batches.rows(target));
         INDArray weights = Nd4j.create(StepWeights.of(tsa, mask, settings.lambda()), new long[] {b + u, 1}, 'c');
-        graph.fit(new DataSet(Nd4j.concat(0, batch.labeled(), batch.unlabeledStrong()), labels, null, weights));
-        return new SemiStep(k + 1, graph.score(), supervised / b, consistency, masked / u, eta, kept / b, lr,
+        graph.fit(new DataSet(features, labels, null, weights));
+        return new SemiStep(k + 1, graph.score(), supervised / b, consistency, u == 0 ? Double.NaN : masked / u, eta, kept / b, lr,
                 (System.nanoTime() - start) / 1e9);
     }
 
@@ -180,6 +194,7 @@ public final class SemiSupervisedTrainer {
         private final Augmenter strongAugment;
         private SemiStepListener listener = (step, total) -> { };
         private StopSignal stop = new StopSignal();
+        private TrainedModel pretrained;
 
         private Builder(Backbone backbone, SslLoss crossEntropy, SemiSupervisedSettings settings, Augmenter labeledAugment,
                         Augmenter sourceAugment, Augmenter strongAugment) {
@@ -198,6 +213,16 @@ public final class SemiSupervisedTrainer {
 
         public Builder optStopSignal(StopSignal stop) {
             this.stop = Objects.requireNonNull(stop, "stop is null");
+            return this;
+        }
+
+        /**
+         * Starts from a pretrained network (e.g. a pretext task's) instead of random weights: its backbone is kept,
+         * the head replaced by a new classifier. The backbone given to {@link SemiSupervisedTrainer#builder} is then
+         * unused.
+         */
+        public Builder optPretrained(TrainedModel pretrained) {
+            this.pretrained = Objects.requireNonNull(pretrained, "pretrained is null");
             return this;
         }
 

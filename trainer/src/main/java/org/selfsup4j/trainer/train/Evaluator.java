@@ -14,7 +14,7 @@ public final class Evaluator {
     }
 
     public static EvaluationReport evaluate(TrainedModel model, LabeledImages data, int batchSize) {
-        FineTuner.requireShape(model.inputShape(), data);
+        model.requireInputShape(data.shape());
         ComputationGraph graph = model.graph();
         int classes = Networks.outputs(graph);
         if (data.numClasses() > classes) {

@@ -1,23 +1,12 @@
 package org.selfsup4j.trainer.train;
 
-import java.util.List;
 import java.util.Objects;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
-import org.deeplearning4j.nn.transferlearning.TransferLearning;
-import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
-import org.selfsup4j.core.ErrorCode;
-import org.selfsup4j.core.SelfSupException;
 import org.selfsup4j.core.data.LabeledImages;
-import org.selfsup4j.core.image.InputShape;
 import org.selfsup4j.core.spi.Augmenter;
 import org.selfsup4j.core.spi.Backbone;
 import org.selfsup4j.core.spi.HeadSpec;
 import org.selfsup4j.core.spi.SslLoss;
-import org.selfsup4j.trainer.backend.FastPath;
 import org.selfsup4j.trainer.data.AugmentPipeline;
 import org.selfsup4j.trainer.data.LabeledBatches;
 
@@ -51,23 +40,9 @@ public final class FineTuner {
 
     /** Fine-tunes a pretrained network (it is not modified; a new one is returned). */
     public TrainResult fit(TrainedModel pretrained, LabeledImages labeled) {
-        requireShape(pretrained.inputShape(), labeled);
-        FastPath.enable();
-        int featureSize = Networks.featureSize(pretrained.graph());
-        TransferLearning.GraphBuilder tl = new TransferLearning.GraphBuilder(pretrained.graph().clone())
-                .fineTuneConfiguration(new FineTuneConfiguration.Builder()
-                        .updater(settings.updater()).weightDecay(settings.weightDecay()).seed(settings.seed()).build())
-                .removeVertexAndConnections(Networks.OUTPUT)
-                .removeVertexAndConnections(Networks.HEAD)
-                .addLayer(Networks.HEAD, new DenseLayer.Builder().nIn(featureSize).nOut(labeled.numClasses())
-                        .activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER).build(), Networks.FEATURES)
-                .addLayer(Networks.OUTPUT, new LossLayer.Builder(loss.lossFunction())
-                        .activation(loss.outputActivation()).build(), Networks.HEAD)
-                .setOutputs(Networks.OUTPUT);
-        if (freeze) {
-            tl.setFeatureExtractor(Networks.FEATURES);
-        }
-        return train(tl.build(), labeled);
+        pretrained.requireInputShape(labeled.shape());
+        ComputationGraph graph = Networks.withNewHead(pretrained.graph(), labeled.numClasses(), loss, settings, freeze);
+        return train(graph, labeled);
     }
 
     /** Trains {@code backbone} + a classifier head from random weights on the labels alone. */
@@ -81,15 +56,6 @@ public final class FineTuner {
         TrainingHistory history = new TrainingLoop(settings, listener, stop)
                 .run(graph, new LabeledBatches(labeled, augmenter, settings.batchSize(), settings.seed()));
         return new TrainResult(new TrainedModel(graph, labeled.shape(), labeled.classNames()), history);
-    }
-
-    static void requireShape(InputShape model, LabeledImages data) {
-        if (!model.equals(data.shape())) {
-            ErrorCode code = model.channels() != data.shape().channels() ? ErrorCode.WRONG_CHANNELS : ErrorCode.MIXED_IMAGE_SIZES;
-            throw new SelfSupException(code, "The model takes " + model + " images (channels x height x width) but the data is "
-                    + data.shape() + " (use --channels / --resize to match)", data.shape().toString(),
-                    List.of(model.toString()), null);
-        }
     }
 
     /** Fluent construction: required parts in {@link FineTuner#builder}, optional ones as {@code optX}. */

@@ -9,6 +9,8 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
+import org.deeplearning4j.nn.transferlearning.TransferLearning;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -57,6 +59,32 @@ public final class Networks {
         ComputationGraph graph = new ComputationGraph(g.build());
         graph.init();
         return graph;
+    }
+
+    /**
+     * A copy of {@code pretrained} (which is not modified) with everything up to {@value #FEATURES} kept and a new,
+     * randomly initialised {@value #HEAD} of {@code outputs} plus {@value #OUTPUT} for {@code loss}, trained with
+     * {@code settings}' updater, weight decay and seed. With {@code freezeBackbone} only the head trains (a linear
+     * probe on frozen features, batch norm in inference mode).
+     */
+    public static ComputationGraph withNewHead(ComputationGraph pretrained, int outputs, SslLoss loss,
+                                               TrainingSettings settings, boolean freezeBackbone) {
+        FastPath.enable();
+        int featureSize = featureSize(pretrained);
+        TransferLearning.GraphBuilder tl = new TransferLearning.GraphBuilder(pretrained.clone())
+                .fineTuneConfiguration(new FineTuneConfiguration.Builder()
+                        .updater(settings.updater()).weightDecay(settings.weightDecay()).seed(settings.seed()).build())
+                .removeVertexAndConnections(OUTPUT)
+                .removeVertexAndConnections(HEAD)
+                .addLayer(HEAD, new DenseLayer.Builder().nIn(featureSize).nOut(outputs)
+                        .activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER).build(), FEATURES)
+                .addLayer(OUTPUT, new LossLayer.Builder(loss.lossFunction())
+                        .activation(loss.outputActivation()).build(), HEAD)
+                .setOutputs(OUTPUT);
+        if (freezeBackbone) {
+            tl.setFeatureExtractor(FEATURES);
+        }
+        return tl.build();
     }
 
     /** Adds {@value #HEAD} and {@value #OUTPUT} after {@value #FEATURES}. */

@@ -6,15 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
 import org.selfsup4j.core.config.ComponentConfig;
 import org.selfsup4j.core.data.LabeledImages;
 import org.selfsup4j.core.image.Image;
+import org.selfsup4j.core.spi.HeadSpec;
 import org.selfsup4j.trainer.TestData;
 import org.selfsup4j.trainer.data.AugmentPipeline;
 import org.selfsup4j.trainer.plugin.Catalog;
+import org.selfsup4j.trainer.train.Networks;
+import org.selfsup4j.trainer.train.TrainedModel;
+import org.selfsup4j.trainer.train.TrainingSettings;
 
 class SemiSupervisedTrainerTest {
     static final Catalog CATALOG = Catalog.discover();
@@ -56,5 +61,44 @@ class SemiSupervisedTrainerTest {
         List<Image> other = new ArrayList<>(TestData.blobs(12, 3, 16, 3).images());
         SelfSupException shapes = assertThrows(SelfSupException.class, () -> trainer(s).fit(labeled, other));
         assertTrue(shapes.getMessage().contains("1x16x16") && shapes.getMessage().contains("3x16x16"), shapes.getMessage());
+    }
+
+    @Test
+    void supervisedMethodTrainsOnTheLabelsAloneAndIgnoresUnlabeledImages() {
+        LabeledImages all = TestData.blobs(120, 1, 16, 3);
+        LabeledImages labeled = all.head(12);
+        SemiSupervisedSettings s = SemiSupervisedSettings.supervised().optSteps(25).optLabeledBatch(6).optLearningRate(0.05);
+        assertEquals(0, s.unlabeledBatch());
+        SemiSupervisedTrainer.Result alone = trainer(s).fit(labeled, List.of());
+        SemiStep first = alone.history().steps().get(0);
+        SemiStep last = alone.history().steps().get(24);
+        assertTrue(last.supervised() < first.supervised(), first.supervised() + " -> " + last.supervised());
+        assertTrue(Double.isNaN(last.maskShare()) && Double.isNaN(first.consistency()), "no unlabeled term");
+        SemiSupervisedTrainer.Result withUnlabeled = trainer(s).fit(labeled, all.images().subList(12, 120));
+        assertEquals(alone.model().graph().params(), withUnlabeled.model().graph().params(),
+                "unlabeled images must not change a labels-only run");
+    }
+
+    @Test
+    void aPretrainedStartKeepsTheBackboneAndReplacesTheHead() {
+        LabeledImages labeled = TestData.blobs(12, 1, 16, 3);
+        ComputationGraph pretext = Networks.build(CATALOG.backbone("reference-cnn", ComponentConfig.parse("width=8")),
+                HeadSpec.classification(4), CATALOG.loss("cross-entropy", ComponentConfig.empty()), labeled.shape(),
+                TrainingSettings.defaults().optSeed(99));
+        TrainedModel pretrained = new TrainedModel(pretext, labeled.shape(), List.of());
+        SemiSupervisedSettings s = SemiSupervisedSettings.supervised().optSteps(0);
+        AugmentPipeline weak = AugmentPipeline.parse("horizontal-flip", CATALOG);
+        SemiSupervisedTrainer.Result r = SemiSupervisedTrainer.builder(
+                        CATALOG.backbone("reference-cnn", ComponentConfig.empty()),
+                        CATALOG.loss("cross-entropy", ComponentConfig.empty()), s, weak, weak, weak)
+                .optPretrained(pretrained).build().fit(labeled, List.of());
+        ComputationGraph g = r.model().graph();
+        assertEquals(pretext.getLayer("backbone_2_conv").params(), g.getLayer("backbone_2_conv").params());
+        assertEquals(3, Networks.outputs(g));
+        SelfSupException shape = assertThrows(SelfSupException.class, () -> SemiSupervisedTrainer.builder(
+                        CATALOG.backbone("reference-cnn", ComponentConfig.empty()),
+                        CATALOG.loss("cross-entropy", ComponentConfig.empty()), s, weak, weak, weak)
+                .optPretrained(pretrained).build().fit(TestData.blobs(12, 3, 16, 3), List.of()));
+        assertTrue(shape.getMessage().contains("1x16x16") && shape.getMessage().contains("3x16x16"), shape.getMessage());
     }
 }
