@@ -137,12 +137,12 @@ final class BenchReportCommand implements Callable<Integer> {
     }
 
     static void plot(Map<String, Map<Integer, Cell>> table, Path file) throws IOException {
-        Map<String, Map<Integer, Double>> means = new TreeMap<>();
+        Map<String, Map<Integer, double[]>> points = new TreeMap<>();
         table.forEach((row, cells) -> {
-            Map<Integer, Double> m = new TreeMap<>();
-            cells.forEach((labels, cell) -> m.put(labels, mean(cell.accuracy())));
-            means.put(row, m);
+            Map<Integer, double[]> m = new TreeMap<>();
+            cells.forEach((labels, cell) -> m.put(labels, new double[] {mean(cell.accuracy()), std(cell.accuracy())}));
+            points.put(row, m);
         });
-        Plots.accuracyAgainstLabels(means, "Fashion-MNIST test accuracy against labeled images (log scale)", file);
+        Plots.accuracyAgainstLabels(points, "Fashion-MNIST test accuracy against labeled images (log scale; bars: ± 1 std over seeds)", file);
     }
 }

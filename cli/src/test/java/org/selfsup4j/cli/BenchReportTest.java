@@ -45,7 +45,9 @@ class BenchReportTest {
         }
         json(dir.resolve("uda-100-s3/run.json"), "{\n  \"status\": \"completed\",\n  \"test\": {\n    \"accuracy\": 0.1\n  }\n}\n");
         Path md = dir.resolve("report.md");
-        assertEquals(0, Main.execute("bench", "report", "--runs", dir.toString(), "--out", md.toString()));
+        Path png = dir.resolve("plot.png");
+        assertEquals(0, Main.execute("bench", "report", "--runs", dir.toString(), "--out", md.toString(), "--plot", png.toString()));
+        assertTrue(javax.imageio.ImageIO.read(png.toFile()).getWidth() > 0, "the plot is a readable PNG");
         String table = Files.readString(md);
         // EMA: mean of 0.7 and 0.8, sample std 0.0707; raw: 0.8 and 0.9; the unmarked seed 3 is left out
         assertTrue(table.contains("| uda | 100 | 75.00 % ± 7.07 | 50.00 % | 85.00 % ± 7.07 | 10.0 | 2 |"), table);

@@ -146,8 +146,11 @@ public final class Plots {
         write(img, file);
     }
 
-    /** Accuracy (50-100 %) against the number of labels (log scale, 50 to 100,000), one line per method. */
-    public static void accuracyAgainstLabels(java.util.Map<String, java.util.Map<Integer, Double>> accuracy, String title,
+    /**
+     * Accuracy (50-100 %) against the number of labels (log scale, 50 to 100,000), one line per method through the
+     * means, with a bar of ± one standard deviation at every point: values are {mean, std} as fractions.
+     */
+    public static void accuracyAgainstLabels(java.util.Map<String, java.util.Map<Integer, double[]>> accuracy, String title,
                                              Path file) throws IOException {
         int w = 800;
         int h = 500;
@@ -171,16 +174,26 @@ public final class Plots {
             g.drawString(String.format("%,d", labels), x - 12, top + ph + 18);
         }
         int k = 0;
-        for (java.util.Map.Entry<String, java.util.Map<Integer, Double>> row : accuracy.entrySet()) {
+        for (java.util.Map.Entry<String, java.util.Map<Integer, double[]>> row : accuracy.entrySet()) {
             g.setColor(PALETTE[k % PALETTE.length]);
             g.setStroke(new BasicStroke(2f));
             int px = -1;
             int py = -1;
-            for (java.util.Map.Entry<Integer, Double> point : new java.util.TreeMap<>(row.getValue()).entrySet()) {
+            for (java.util.Map.Entry<Integer, double[]> point : new java.util.TreeMap<>(row.getValue()).entrySet()) {
                 int x = left + (int) (Math.log(point.getKey() / 50.0) / logSpan * pw);
-                double a = Math.max(0.5, point.getValue());
-                int y = top + ph - (int) ((a - 0.5) / 0.5 * ph);
+                double mean = point.getValue()[0];
+                double std = point.getValue()[1];
+                int y = yOf(mean, top, ph);
                 g.fillOval(x - 4, y - 4, 8, 8);
+                if (std > 0) {
+                    int hi = yOf(mean + std, top, ph);
+                    int lo = yOf(mean - std, top, ph);
+                    g.setStroke(new BasicStroke(1f));
+                    g.drawLine(x, hi, x, lo);
+                    g.drawLine(x - 5, hi, x + 5, hi);
+                    g.drawLine(x - 5, lo, x + 5, lo);
+                    g.setStroke(new BasicStroke(2f));
+                }
                 if (px >= 0) {
                     g.drawLine(px, py, x, y);
                 }
@@ -191,6 +204,12 @@ public final class Plots {
         }
         g.dispose();
         write(img, file);
+    }
+
+    /** Pixel row of an accuracy on a 50-100 % axis, clamped to the axis. */
+    private static int yOf(double accuracy, int top, int height) {
+        double a = Math.max(0.5, Math.min(1.0, accuracy));
+        return top + height - (int) ((a - 0.5) / 0.5 * height);
     }
 
     private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
