@@ -8,6 +8,6 @@ import org.selfsup4j.core.spi.SslPlugin;
 public final class BuiltinBackbonesPlugin implements SslPlugin {
     @Override
     public List<BackboneFactory> backboneFactories() {
-        return List.of(new ReferenceCnnFactory(), new SmallResNetFactory());
+        return List.of(new ReferenceCnnFactory(), new PooledCnnFactory(), new SmallResNetFactory());
     }
 }

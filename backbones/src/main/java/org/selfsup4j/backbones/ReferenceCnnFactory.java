@@ -1,10 +1,6 @@
 package org.selfsup4j.backbones;
 
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
-import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.selfsup4j.core.config.ComponentConfig;
-import org.selfsup4j.core.image.InputShape;
 import org.selfsup4j.core.spi.Backbone;
 import org.selfsup4j.core.spi.BackboneFactory;
 
@@ -33,22 +29,6 @@ public final class ReferenceCnnFactory implements BackboneFactory {
             throw config.badValue("width", String.valueOf(width), "a positive number of channels");
         }
         config.requireAllKeysRead(NAME);
-        return new ReferenceCnn(width);
-    }
-
-    private record ReferenceCnn(int width) implements Backbone {
-        @Override
-        public String addTo(ComputationGraphConfiguration.GraphBuilder g, String input, InputShape shape) {
-            String x = ConvBlocks.convBn(g, "backbone_1", input, 3, 1, width, true);
-            x = ConvBlocks.convBn(g, "backbone_2", x, 3, 2, 2 * width, true);
-            x = ConvBlocks.convBn(g, "backbone_3", x, 3, 2, 4 * width, true);
-            g.addLayer("features", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), x);
-            return "features";
-        }
-
-        @Override
-        public int featureSize() {
-            return 4 * width;
-        }
+        return new ThreeBlockCnn(width, false);
     }
 }

@@ -43,7 +43,27 @@ class BackbonesTest {
     }
 
     @Test
-    void bothBackbonesTakeAnyChannelCountAndSize() {
+    void pooledCnnHasTheReferenceCnnsParametersAndMaxPoolsBeforeItsLaterConvolutions() {
+        ComputationGraph pooled = build(new PooledCnnFactory().create(ComponentConfig.empty()), new InputShape(1, 28, 28));
+        ComputationGraph strided = build(new ReferenceCnnFactory().create(ComponentConfig.empty()), new InputShape(1, 28, 28));
+        assertEquals(strided.numParams(), pooled.numParams());
+        // 28 -> pool 14 -> pool 7: the last convolution works on 7x7 maps, as the strided network's does
+        INDArray maps = pooled.feedForward(Nd4j.rand(DataType.FLOAT, 1, 1, 28, 28), false).get("backbone_3_relu");
+        assertArrayEquals(new long[] {1, 128, 7, 7}, maps.shape());
+        // a max pool passes the largest value of each 2x2 window of the first block's output
+        var acts = pooled.feedForward(Nd4j.rand(DataType.FLOAT, 1, 1, 28, 28), false);
+        INDArray before = acts.get("backbone_1_relu");
+        INDArray after = acts.get("backbone_2_pool");
+        assertArrayEquals(new long[] {1, 32, 14, 14}, after.shape());
+        for (int c : new int[] {0, 17, 31}) {
+            double max = Math.max(Math.max(before.getDouble(0, c, 6, 10), before.getDouble(0, c, 6, 11)),
+                    Math.max(before.getDouble(0, c, 7, 10), before.getDouble(0, c, 7, 11)));
+            assertEquals(max, after.getDouble(0, c, 3, 5), 1e-6, "channel " + c);
+        }
+    }
+
+    @Test
+    void everyBuiltInBackboneTakesAnyChannelCountAndSize() {
         for (BackboneFactory f : new BuiltinBackbonesPlugin().backboneFactories()) {
             Backbone b = f.create(ComponentConfig.empty());
             for (InputShape s : new InputShape[] {new InputShape(3, 32, 32), new InputShape(1, 17, 23), new InputShape(3, 96, 96)}) {

@@ -1,0 +1,39 @@
+package org.selfsup4j.backbones;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.selfsup4j.core.image.InputShape;
+import org.selfsup4j.core.spi.Backbone;
+
+/**
+ * Three 3×3 conv → BN → ReLU blocks of {@code width}, 2·width and 4·width channels, the second and third at half the
+ * previous resolution, then global average pooling. The halving is either a stride-2 convolution
+ * ({@code reference-cnn}) or a 2×2 max pooling before a stride-1 convolution ({@code pooled-cnn}). Both do the same
+ * multiply-adds per image, but the receptive field of a feature is 9×9 pixels with strided convolutions and 18×18
+ * with pooling.
+ */
+record ThreeBlockCnn(int width, boolean maxPool) implements Backbone {
+    @Override
+    public String addTo(ComputationGraphConfiguration.GraphBuilder g, String input, InputShape shape) {
+        String x = ConvBlocks.convBn(g, "backbone_1", input, 3, 1, width, true);
+        x = halvingBlock(g, "backbone_2", x, 2 * width);
+        x = halvingBlock(g, "backbone_3", x, 4 * width);
+        g.addLayer("features", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), x);
+        return "features";
+    }
+
+    private String halvingBlock(ComputationGraphConfiguration.GraphBuilder g, String name, String input, int channels) {
+        if (!maxPool) {
+            return ConvBlocks.convBn(g, name, input, 3, 2, channels, true);
+        }
+        g.addLayer(name + "_pool", new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build(), input);
+        return ConvBlocks.convBn(g, name, name + "_pool", 3, 1, channels, true);
+    }
+
+    @Override
+    public int featureSize() {
+        return 4 * width;
+    }
+}
