@@ -87,7 +87,7 @@ class CliTest {
     void unknownBackboneAndSettingAndOption() throws IOException {
         Path data = labeledFolder(dir.resolve("data"), 4);
         assertEquals(2, run("pretrain", "--backbone", "resnet", "--data", data.toString(), "--out", dir.resolve("o").toString()));
-        assertTrue(err.contains("known: [reference-cnn, resnet-small]"), err);
+        assertTrue(err.contains("known: [pooled-cnn, reference-cnn, resnet-small]"), err);
         assertEquals(2, run("pretrain", "--task-config", "all-rotation=false", "--data", data.toString(), "--out", dir.resolve("o").toString()));
         assertTrue(err.contains("Unknown setting [all-rotation]") && err.contains("all-rotations"), err);
         assertEquals(2, run("pretrain", "--stpes", "3", "--data", data.toString(), "--out", dir.resolve("o").toString()));
