@@ -179,8 +179,9 @@ public final class Plots {
             g.setStroke(new BasicStroke(2f));
             int px = -1;
             int py = -1;
+            int nudge = (int) Math.round((k - (accuracy.size() - 1) / 2.0) * 5);   // methods side by side at one x
             for (java.util.Map.Entry<Integer, double[]> point : new java.util.TreeMap<>(row.getValue()).entrySet()) {
-                int x = left + (int) (Math.log(point.getKey() / 50.0) / logSpan * pw);
+                int x = left + (int) (Math.log(point.getKey() / 50.0) / logSpan * pw) + nudge;
                 double mean = point.getValue()[0];
                 double std = point.getValue()[1];
                 int y = yOf(mean, top, ph);
