@@ -146,8 +146,10 @@ final class SemisupCommand implements Callable<Integer> {
             split = LabelSplit.perClass(all, labelsPerClass, seed);
             labeled = split.apply(all);
             List<Image> rest = new ArrayList<>();
-            for (int i : split.complement(all.size())) {
-                rest.add(all.image(i));
+            if (!s.labelsOnly()) {   // the labels-only baseline sees no unlabeled image
+                for (int i : split.complement(all.size())) {
+                    rest.add(all.image(i));
+                }
             }
             unlabeled = rest;
             testSet = dataOptions.labeled(test != null ? test : data, FashionMnist.Part.TEST);
@@ -160,13 +162,11 @@ final class SemisupCommand implements Callable<Integer> {
                 split = LabelSplit.perClass(all, labelsPerClass, seed);
             }
             labeled = split == null ? all : split.apply(all);
-            unlabeled = unlabeledData == null ? List.of() : dataOptions.unlabeled(unlabeledData, FashionMnist.Part.TRAIN);
+            unlabeled = unlabeledData == null || s.labelsOnly() ? List.of()
+                    : dataOptions.unlabeled(unlabeledData, FashionMnist.Part.TRAIN);   // a baseline reads no unlabeled folder
             if (test != null) {
                 testSet = dataOptions.labeled(test, FashionMnist.Part.TEST);
             }
-        }
-        if (s.labelsOnly()) {
-            unlabeled = List.of();   // the labels-only baseline sees no unlabeled image
         }
         warnAboutMissingClasses(labeled, testSet);
 
