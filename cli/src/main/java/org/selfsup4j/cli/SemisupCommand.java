@@ -101,6 +101,9 @@ final class SemisupCommand implements Callable<Integer> {
     @Option(names = "--ema", description = "EMA decay of the evaluated weights (default 0.999; 0 = off)")
     Double ema;
 
+    @Option(names = "--bn-images", description = "re-estimate the batch-norm statistics of the EMA weights on this many training images, labeled and unlabeled, unaugmented (default 4096; 0 = keep the averaged statistics)")
+    Integer bnImages;
+
     @Option(names = "--weak-augment", defaultValue = "horizontal-flip,pad-crop(pad=3)", description = "labeled (and FixMatch weak) augmentation (default: ${DEFAULT-VALUE})")
     String weakAugment;
 
@@ -205,15 +208,18 @@ final class SemisupCommand implements Callable<Integer> {
             summary.put("cpu_minutes_wall", result.history().seconds() / 60);
             summary.put("data_wait_share", result.history().dataWaitShare());
             summary.put("stopped_early", result.history().stoppedEarly());
+            summary.put("bn_reestimated_on_images", result.bnImages());
             run.put("semisup", summary);
             if (testSet != null) {
                 EvaluationReport raw = Evaluator.evaluate(result.model(), testSet, 500);
                 EvaluationReport averaged = Evaluator.evaluate(result.averaged(), testSet, 500);
                 run.writeEvaluation("test-raw", raw);
                 run.writeEvaluation("test", averaged);
-                System.out.printf("%s, %d labeled + %d unlabeled, %d steps in %.1f min: test accuracy %.4f (EMA weights; raw %.4f), balanced %.4f -> %s%n",
+                String which = s.emaDecay() == 0 ? "no EMA" : result.bnImages() > 0
+                        ? "EMA weights, batch norm re-estimated on " + result.bnImages() + " images" : "EMA weights";
+                System.out.printf("%s, %d labeled + %d unlabeled, %d steps in %.1f min: test accuracy %.4f (%s; raw %.4f), balanced %.4f -> %s%n",
                         method, labeled.size(), unlabeled.size(), result.history().steps().size(),
-                        result.history().seconds() / 60, averaged.accuracy(), raw.accuracy(), averaged.balancedAccuracy(), out);
+                        result.history().seconds() / 60, averaged.accuracy(), which, raw.accuracy(), averaged.balancedAccuracy(), out);
             } else {
                 System.out.printf("%s, %d labeled + %d unlabeled, %d steps in %.1f min -> %s%n", method, labeled.size(),
                         unlabeled.size(), result.history().steps().size(), result.history().seconds() / 60, out);
@@ -255,6 +261,9 @@ final class SemisupCommand implements Callable<Integer> {
         }
         if (ema != null) {
             s = s.optEmaDecay(ema);
+        }
+        if (bnImages != null) {
+            s = s.optBnImages(bnImages);
         }
         return s;
     }

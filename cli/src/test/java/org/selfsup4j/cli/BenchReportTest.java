@@ -28,7 +28,10 @@ class BenchReportTest {
         json(run.resolve("finetune/run.json"), "{\n  \"status\": \"completed\",\n  \"finetune\": {\n    \"seconds\": 60.0\n  }\n}\n");
         json(run.resolve("eval/run.json"), "{\n  \"status\": \"completed\",\n  \"evaluate\": {\n    \"accuracy\": 0.75,\n"
                 + "    \"balanced_accuracy\": 0.74\n  }\n}\n");
-        assertArrayEquals(new double[] {0.75, 0.74, 3.0, Double.NaN}, BenchReportCommand.result(run), 1e-12);
+        BenchReportCommand.RunResult r = BenchReportCommand.result(run);
+        assertArrayEquals(new double[] {Double.NaN, 0.75, 0.74, Double.NaN, 3.0},
+                new double[] {r.bn(), r.ema(), r.emaBalanced(), r.raw(), r.minutes()}, 1e-12);
+        assertEquals(0.75, r.headline());
 
         json(run.resolve("finetune/run.json"), "{\n  \"status\": \"interrupted\"\n}\n");
         assertNull(BenchReportCommand.result(run), "a run that did not complete does not count");
@@ -50,6 +53,39 @@ class BenchReportTest {
         assertTrue(javax.imageio.ImageIO.read(png.toFile()).getWidth() > 0, "the plot is a readable PNG");
         String table = Files.readString(md);
         // EMA: mean of 0.7 and 0.8, sample std 0.0707; raw: 0.8 and 0.9; the unmarked seed 3 is left out
-        assertTrue(table.contains("| uda | 100 | 75.00 % ± 7.07 | 50.00 % | 85.00 % ± 7.07 | 10.0 | 2 |"), table);
+        assertTrue(table.contains("| uda | 100 | 75.00 % ± 7.07 | 50.00 % | – | 75.00 % ± 7.07 | 85.00 % ± 7.07 | 10.0 | 2 |"), table);
+    }
+
+    /**
+     * Batch-norm re-estimated scores, from a recalibrate-bn run inside the folder (whose time is not training time)
+     * or from a semisup run that re-estimated itself, become the headline once every run of the row has one.
+     */
+    @Test
+    void reestimatedScoresBecomeTheHeadlineWhenEveryRunHasOne() throws Exception {
+        Path old = dir.resolve("fixmatch-100-s1");
+        json(old.resolve("run.json"), "{\n  \"status\": \"completed\",\n  \"config\": {\n    \"semisup\": {\n      \"ema_decay\": 0.999\n    }\n  },\n"
+                + "  \"semisup\": {\n    \"seconds\": 300.0\n  },\n"
+                + "  \"test-raw\": {\n    \"accuracy\": 0.7,\n    \"balanced_accuracy\": 0.7\n  },\n"
+                + "  \"test\": {\n    \"accuracy\": 0.6,\n    \"balanced_accuracy\": 0.6\n  }\n}\n");
+        json(old.resolve("bn-reestimated/run.json"), "{\n  \"command\": \"recalibrate-bn\",\n  \"status\": \"completed\",\n"
+                + "  \"bn_reestimation\": {\n    \"seconds\": 99.0\n  },\n"
+                + "  \"test\": {\n    \"accuracy\": 0.72,\n    \"balanced_accuracy\": 0.71\n  }\n}\n");
+        Path fresh = dir.resolve("fixmatch-100-s2");
+        json(fresh.resolve("run.json"), "{\n  \"status\": \"completed\",\n  \"config\": {\n    \"semisup\": {\n      \"bn_reestimation_images\": 4096\n    }\n  },\n"
+                + "  \"semisup\": {\n    \"seconds\": 300.0\n  },\n"
+                + "  \"test-raw\": {\n    \"accuracy\": 0.7,\n    \"balanced_accuracy\": 0.7\n  },\n"
+                + "  \"test\": {\n    \"accuracy\": 0.74,\n    \"balanced_accuracy\": 0.73\n  }\n}\n");
+        BenchReportCommand.RunResult a = BenchReportCommand.result(old);
+        assertArrayEquals(new double[] {0.72, 0.71, 0.6, 0.7, 5.0}, new double[] {a.bn(), a.bnBalanced(), a.ema(), a.raw(), a.minutes()}, 1e-12);
+        BenchReportCommand.RunResult b = BenchReportCommand.result(fresh);
+        assertTrue(Double.isNaN(b.ema()) && b.bn() == 0.74 && b.headlineBalanced() == 0.73);
+        for (Path run : new Path[] {old, fresh}) {
+            Files.createFile(run.resolve(".complete"));
+        }
+        Path md = dir.resolve("report.md");
+        assertEquals(0, Main.execute("bench", "report", "--runs", dir.toString(), "--out", md.toString()));
+        String table = Files.readString(md);
+        // headline and BN column: 0.72 and 0.74; EMA as averaged only from the old run
+        assertTrue(table.contains("| fixmatch | 100 | 73.00 % ± 1.41 | 72.00 % | 73.00 % ± 1.41 | 60.00 % ± 0.00 | 70.00 % ± 0.00 | 5.0 | 2 |"), table);
     }
 }

@@ -212,7 +212,9 @@ class CliTest {
         assertEquals(13, csv.size());
         assertTrue(csv.get(0).startsWith("step,objective,supervised,consistency,mask_share,tsa_threshold"), csv.get(0));
         assertTrue(Files.isRegularFile(run.resolve("semisup-curves.png")) && Files.isRegularFile(run.resolve("test-confusion.png")));
-        assertTrue(out.contains("test accuracy"), out);
+        assertTrue(out.contains("test accuracy") && out.contains("batch norm re-estimated on 32 images"), out);
+        String json = Files.readString(run.resolve("run.json"));
+        assertTrue(json.contains("\"bn_reestimation_images\": 4096") && json.contains("\"bn_reestimated_on_images\": 32"), json);
 
         Path small = Files.createDirectories(dir.resolve("small"));
         BufferedImage img = new BufferedImage(20, 20, BufferedImage.TYPE_BYTE_GRAY);
@@ -243,5 +245,26 @@ class CliTest {
         assertTrue(json.contains("\"method\": \"supervised\"") && json.contains("\"unlabeled\": 0")
                 && json.contains("\"from\": \"" + pretrain + "\"") && !json.contains("\"mu\""), json);
         assertTrue(out.contains("test accuracy"), out);
+    }
+
+    @Test
+    void recalibrateBnSavesALoadableModelAndRecordsWhatItSet() throws IOException {
+        Path labeled = labeledFolder(dir.resolve("labeled"), 6);
+        Path trained = dir.resolve("trained");
+        assertEquals(0, run("semisup", "--method", "supervised", "--labeled", labeled.toString(), "--steps", "3",
+                "--labeled-batch", "4", "--bn-images", "0", "--out", trained.toString()), err);
+        assertTrue(Files.readString(trained.resolve("run.json")).contains("\"bn_reestimated_on_images\": 0"));
+        Path again = dir.resolve("again");
+        assertEquals(0, run("recalibrate-bn", "--model", trained.toString(), "--data", labeled.toString(), "--images", "10",
+                "--test", labeled.toString(), "--out", again.toString()), err);
+        assertTrue(out.contains("batch norm of 3 layers re-estimated on 10 images: test accuracy"), out);
+        String json = Files.readString(again.resolve("run.json"));
+        assertTrue(json.contains("\"command\": \"recalibrate-bn\"") && json.contains("\"layer\": \"backbone_1_bn\"")
+                && json.contains("\"status\": \"completed\""), json);
+        assertEquals(0, run("evaluate", "--model", again.toString(), "--data", labeled.toString(), "--out",
+                dir.resolve("eval").toString()), err);
+        assertEquals(2, run("recalibrate-bn", "--model", trained.toString(), "--data", labeled.toString(), "--images", "0",
+                "--out", dir.resolve("bad").toString()));
+        assertTrue(err.contains("--images [0]"), err);
     }
 }

@@ -12,13 +12,17 @@ import org.selfsup4j.core.SelfSupException;
  * λ (consistency weight) 1, μ (unlabeled per labeled image) 7, temperature 0.4 and confidence 0.8 (UDA) or the
  * pseudo-label threshold 0.95 (FixMatch), training-signal annealing (UDA, off by default), SGD with Nesterov momentum
  * 0.9, learning rate 0.03 with FixMatch's cosine decay lr · cos(7πk / 16K), weight decay 5e-4, and an exponential
- * moving average of the weights (decay 0.999) for evaluation. Immutable; {@code optX} returns a changed copy.
+ * moving average of the weights (decay 0.999) for evaluation, whose batch-norm statistics are then re-estimated on up
+ * to 4,096 training images ({@link org.selfsup4j.trainer.train.BatchNormRecalibration}; the papers' million-step runs
+ * do not need this, runs of a few thousand steps do). Immutable; {@code optX} returns a changed copy.
  */
 public record SemiSupervisedSettings(String method, int steps, int labeledBatch, int mu, double lambda,
                                      double temperature, double confidence, TsaSchedule tsa, double learningRate,
-                                     double weightDecay, boolean cosine, double emaDecay, long seed, int workers,
-                                     int diagnosticsEvery) {
+                                     double weightDecay, boolean cosine, double emaDecay, int bnImages, long seed,
+                                     int workers, int diagnosticsEvery) {
     public static final List<String> METHODS = List.of("fixmatch", "supervised", "uda");
+    /** Default number of training images the averaged weights' batch-norm statistics are re-estimated on. */
+    public static final int DEFAULT_BN_IMAGES = 4096;
 
     public SemiSupervisedSettings {
         if (!METHODS.contains(method)) {
@@ -33,20 +37,19 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
         check(learningRate > 0, "learning rate", learningRate, "> 0");
         check(weightDecay >= 0, "weight decay", weightDecay, ">= 0");
         check(emaDecay >= 0 && emaDecay < 1, "EMA decay", emaDecay, "in [0, 1)");
+        check(bnImages >= 0, "batch-norm re-estimation images", bnImages, ">= 0 (0 = off)");
         check(workers > 0, "workers", workers, "> 0");
         check(diagnosticsEvery > 0, "diagnostics interval", diagnosticsEvery, "> 0");
     }
 
     /** UDA (Xie et al., 2019): T 0.4, confidence 0.8, λ 1, μ 7, TSA off. */
     public static SemiSupervisedSettings uda() {
-        return new SemiSupervisedSettings("uda", 2000, 16, 7, 1.0, 0.4, 0.8, TsaSchedule.NONE, 0.03, 5e-4, true,
-                0.999, 1, 1, 10);
+        return new SemiSupervisedSettings("uda", 2000, 16, 7, 1.0, 0.4, 0.8, TsaSchedule.NONE, 0.03, 5e-4, true, 0.999, DEFAULT_BN_IMAGES, 1, 1, 10);
     }
 
     /** FixMatch (Sohn et al., 2020): threshold 0.95, λ_u 1, μ 7. */
     public static SemiSupervisedSettings fixMatch() {
-        return new SemiSupervisedSettings("fixmatch", 2000, 16, 7, 1.0, 1.0, 0.95, TsaSchedule.NONE, 0.03, 5e-4, true,
-                0.999, 1, 1, 10);
+        return new SemiSupervisedSettings("fixmatch", 2000, 16, 7, 1.0, 1.0, 0.95, TsaSchedule.NONE, 0.03, 5e-4, true, 0.999, DEFAULT_BN_IMAGES, 1, 1, 10);
     }
 
     /**
@@ -54,8 +57,7 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
      * decay, EMA, batch of labeled images and steps as {@link #uda()}, and no unlabeled images.
      */
     public static SemiSupervisedSettings supervised() {
-        return new SemiSupervisedSettings("supervised", 2000, 16, 7, 0.0, 1.0, 1.0, TsaSchedule.NONE, 0.03, 5e-4, true,
-                0.999, 1, 1, 10);
+        return new SemiSupervisedSettings("supervised", 2000, 16, 7, 0.0, 1.0, 1.0, TsaSchedule.NONE, 0.03, 5e-4, true, 0.999, DEFAULT_BN_IMAGES, 1, 1, 10);
     }
 
     public static SemiSupervisedSettings forMethod(String method) {
@@ -89,59 +91,64 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
     }
 
     public SemiSupervisedSettings optSteps(int v) {
-        return new SemiSupervisedSettings(method, v, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, seed, workers, diagnosticsEvery);
+        return new SemiSupervisedSettings(method, v, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery);
     }
 
     public SemiSupervisedSettings optLabeledBatch(int v) {
-        return new SemiSupervisedSettings(method, steps, v, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, seed, workers, diagnosticsEvery);
+        return new SemiSupervisedSettings(method, steps, v, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery);
     }
 
     public SemiSupervisedSettings optMu(int v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, v, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, seed, workers, diagnosticsEvery);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, v, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery);
     }
 
     public SemiSupervisedSettings optLambda(double v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, v, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, seed, workers, diagnosticsEvery);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, v, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery);
     }
 
     public SemiSupervisedSettings optTemperature(double v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, v, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, seed, workers, diagnosticsEvery);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, v, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery);
     }
 
     public SemiSupervisedSettings optConfidence(double v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, v, tsa, learningRate, weightDecay, cosine, emaDecay, seed, workers, diagnosticsEvery);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, v, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery);
     }
 
     public SemiSupervisedSettings optTsa(TsaSchedule v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, v, learningRate, weightDecay, cosine, emaDecay, seed, workers, diagnosticsEvery);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, v, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery);
     }
 
     public SemiSupervisedSettings optLearningRate(double v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, v, weightDecay, cosine, emaDecay, seed, workers, diagnosticsEvery);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, v, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery);
     }
 
     public SemiSupervisedSettings optWeightDecay(double v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, v, cosine, emaDecay, seed, workers, diagnosticsEvery);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, v, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery);
     }
 
     public SemiSupervisedSettings optCosine(boolean v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, v, emaDecay, seed, workers, diagnosticsEvery);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, v, emaDecay, bnImages, seed, workers, diagnosticsEvery);
     }
 
     public SemiSupervisedSettings optEmaDecay(double v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, v, seed, workers, diagnosticsEvery);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, v, bnImages, seed, workers, diagnosticsEvery);
+    }
+
+    /** Images the batch-norm statistics of the averaged weights are re-estimated on; 0 keeps the averaged ones. */
+    public SemiSupervisedSettings optBnImages(int v) {
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, v, seed, workers, diagnosticsEvery);
     }
 
     public SemiSupervisedSettings optSeed(long v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, v, workers, diagnosticsEvery);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, v, workers, diagnosticsEvery);
     }
 
     public SemiSupervisedSettings optWorkers(int v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, seed, v, diagnosticsEvery);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, v, diagnosticsEvery);
     }
 
     public SemiSupervisedSettings optDiagnosticsEvery(int v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, seed, workers, v);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, v);
     }
 
     public Map<String, Object> toMap() {
@@ -164,6 +171,7 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
         m.put("schedule", cosine ? "cos(7*pi*k/(16*K))" : "constant");
         m.put("weight_decay", weightDecay);
         m.put("ema_decay", emaDecay);
+        m.put("bn_reestimation_images", emaDecay > 0 ? bnImages : 0);
         m.put("seed", seed);
         return m;
     }

@@ -1,5 +1,6 @@
 package org.selfsup4j.trainer.semisup;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -16,6 +17,7 @@ import org.selfsup4j.core.spi.HeadSpec;
 import org.selfsup4j.core.spi.SslLoss;
 import org.selfsup4j.trainer.data.Batches;
 import org.selfsup4j.trainer.data.Prefetcher;
+import org.selfsup4j.trainer.train.BatchNormRecalibration;
 import org.selfsup4j.trainer.train.Networks;
 import org.selfsup4j.trainer.train.StopSignal;
 import org.selfsup4j.trainer.train.TrainedModel;
@@ -46,8 +48,11 @@ public final class SemiSupervisedTrainer {
         void stepDone(SemiStep step, long totalSteps);
     }
 
-    /** The trained model, its weight average (or the model itself without EMA), and the history. */
-    public record Result(TrainedModel model, TrainedModel averaged, SemiHistory history) {
+    /**
+     * The trained model; its weight average with batch-norm statistics re-estimated on {@code bnImages} training
+     * images (0: kept as averaged), or the model itself without EMA; and the history.
+     */
+    public record Result(TrainedModel model, TrainedModel averaged, int bnImages, SemiHistory history) {
     }
 
     private SemiSupervisedTrainer(Builder b) {
@@ -117,9 +122,27 @@ public final class SemiSupervisedTrainer {
         double seconds = (System.nanoTime() - start) / 1e9;
         history.finish(seconds, waited / 1e9 / Math.max(seconds, 1e-9), history.steps().size() < settings.steps());
         TrainedModel model = new TrainedModel(graph, labeled.shape(), labeled.classNames());
-        TrainedModel averaged = ema == null ? model
-                : new TrainedModel(ema.averagedCopy(graph), labeled.shape(), labeled.classNames());
-        return new Result(model, averaged, history);
+        if (ema == null) {
+            return new Result(model, model, 0, history);
+        }
+        ComputationGraph average = ema.averagedCopy(graph);
+        List<Image> sample = settings.bnImages() == 0 ? List.of() : bnSample(labeled, unlabeled);
+        if (!sample.isEmpty()) {
+            BatchNormRecalibration.recalibrate(average, sample, 256);
+        }
+        return new Result(model, new TrainedModel(average, labeled.shape(), labeled.classNames()), sample.size(), history);
+    }
+
+    /**
+     * The images the method trained on — labeled ones, and unlabeled ones unless labels-only — without augmentation,
+     * a seeded random {@code bnImages} of them when there are more.
+     */
+    private List<Image> bnSample(LabeledImages labeled, List<Image> unlabeled) {
+        List<Image> pool = new ArrayList<>(labeled.images());
+        if (!settings.labelsOnly()) {
+            pool.addAll(unlabeled);
+        }
+        return BatchNormRecalibration.sample(pool, settings.bnImages(), settings.seed());
     }
 
     private SemiStep step(ComputationGraph graph, SemiBatch batch, ConsistencyTargets targets, int classes, long k,

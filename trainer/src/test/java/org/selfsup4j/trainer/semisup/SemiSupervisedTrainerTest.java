@@ -101,4 +101,31 @@ class SemiSupervisedTrainerTest {
                 .optPretrained(pretrained).build().fit(TestData.blobs(12, 3, 16, 3), List.of()));
         assertTrue(shape.getMessage().contains("1x16x16") && shape.getMessage().contains("3x16x16"), shape.getMessage());
     }
+
+    /**
+     * The averaged weights' batch-norm statistics are re-estimated on the training images (labeled and unlabeled, at
+     * most bnImages of them): with it on, the saved average differs from the plain average in exactly the batch-norm
+     * means and log10 standard deviations, and its first batch-norm layer normalises those images.
+     */
+    @Test
+    void averagedWeightsGetTheirBatchNormStatisticsReestimated() {
+        LabeledImages all = TestData.blobs(60, 1, 16, 3);
+        LabeledImages labeled = all.head(12);
+        List<Image> unlabeled = all.images().subList(12, 60);
+        SemiSupervisedSettings s = SemiSupervisedSettings.fixMatch().optSteps(6).optLabeledBatch(4).optMu(2).optEmaDecay(0.9);
+        SemiSupervisedTrainer.Result plain = trainer(s.optBnImages(0)).fit(labeled, unlabeled);
+        SemiSupervisedTrainer.Result reestimated = trainer(s).fit(labeled, unlabeled);
+        assertEquals(0, plain.bnImages());
+        assertEquals(60, reestimated.bnImages(), "12 labeled + 48 unlabeled, fewer than 4096");
+        assertEquals(plain.model().graph().params(), reestimated.model().graph().params(), "raw weights are untouched");
+        ComputationGraph a = plain.averaged().graph();
+        ComputationGraph b = reestimated.averaged().graph();
+        for (String name : a.paramTable().keySet()) {
+            boolean statistic = name.endsWith("_mean") || name.endsWith("_log10stdev");
+            assertEquals(!statistic, a.paramTable().get(name).equals(b.paramTable().get(name)), name);
+        }
+        assertEquals(24, trainer(s.optBnImages(24)).fit(labeled, unlabeled).bnImages());
+        assertEquals(12, trainer(SemiSupervisedSettings.supervised().optSteps(3).optLabeledBatch(4))
+                .fit(labeled, unlabeled).bnImages(), "labels only: its labeled images alone");
+    }
 }
