@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
@@ -12,6 +13,7 @@ import org.selfsup4j.core.data.FashionMnist;
 import org.selfsup4j.core.data.LabelSplit;
 import org.selfsup4j.core.data.LabeledImages;
 import org.selfsup4j.core.image.Image;
+import org.selfsup4j.trainer.data.AugmentPipeline;
 import org.selfsup4j.trainer.run.Fingerprint;
 import org.selfsup4j.trainer.run.ModelStore;
 import org.selfsup4j.trainer.run.RunFolder;
@@ -23,6 +25,7 @@ import org.selfsup4j.trainer.train.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code selfsup recalibrate-bn}: re-estimates a saved model's batch-norm statistics on training images and saves
@@ -32,6 +35,9 @@ import picocli.CommandLine.Option;
 @Command(name = "recalibrate-bn", mixinStandardHelpOptions = true,
         description = "Re-estimate a model's batch-norm statistics on training images (for averaged weights such as EMA) and save it as a new run.")
 final class RecalibrateBnCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
     @Option(names = "--model", required = true, description = "a run folder (or model.zip)")
     Path model;
 
@@ -43,6 +49,9 @@ final class RecalibrateBnCommand implements Callable<Integer> {
 
     @Option(names = "--images", defaultValue = "4096", description = "at most this many images, a seeded random sample (default: ${DEFAULT-VALUE})")
     int images;
+
+    @Option(names = "--augment", description = "augment every image first, as training did (for a semi-supervised run: its strong augmentation); the sample is then repeated, with fresh views, up to --images")
+    String augment;
 
     @Option(names = "--seed", defaultValue = "1", description = "seed of the sample (default: ${DEFAULT-VALUE})")
     long seed;
@@ -75,6 +84,15 @@ final class RecalibrateBnCommand implements Callable<Integer> {
                     data, List.of(), null);
         }
         List<Image> sample = BatchNormRecalibration.sample(new ArrayList<>(pool), images, seed);
+        if (augment != null) {
+            AugmentPipeline pipeline = AugmentPipeline.parse(augment, Composition.start(main.plugins).catalog());
+            Random random = new Random(seed);
+            List<Image> views = new ArrayList<>(images);
+            for (int i = 0; i < images; i++) {
+                views.add(pipeline.apply(sample.get(i % sample.size()), random));
+            }
+            sample = views;
+        }
         trained.requireInputShape(sample.get(0).shape());
         LabeledImages testSet = test == null ? null : dataOptions.labeled(test, FashionMnist.Part.TEST);
 
@@ -83,6 +101,7 @@ final class RecalibrateBnCommand implements Callable<Integer> {
         config.put("data", data);
         config.put("split", split == null ? null : split.toString());
         config.put("images", images);
+        config.put("augment", augment);
         config.put("seed", seed);
         config.put("test", test);
         RunFolder run = RunFolder.create(out, "recalibrate-bn", config);

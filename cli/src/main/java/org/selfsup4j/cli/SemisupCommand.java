@@ -101,7 +101,7 @@ final class SemisupCommand implements Callable<Integer> {
     @Option(names = "--ema", description = "EMA decay of the evaluated weights (default 0.999; 0 = off)")
     Double ema;
 
-    @Option(names = "--bn-images", description = "re-estimate the batch-norm statistics of the EMA weights on this many training images, labeled and unlabeled, unaugmented (default 4096; 0 = keep the averaged statistics)")
+    @Option(names = "--bn-images", description = "re-estimate the batch-norm statistics of the EMA weights on about this many images, in batches made as the training batches were (default 4096; 0 = keep the averaged statistics)")
     Integer bnImages;
 
     @Option(names = "--weak-augment", defaultValue = "horizontal-flip,pad-crop(pad=3)", description = "labeled (and FixMatch weak) augmentation (default: ${DEFAULT-VALUE})")

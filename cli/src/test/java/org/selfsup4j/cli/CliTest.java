@@ -207,14 +207,14 @@ class CliTest {
         Path run = dir.resolve("uda");
         assertEquals(0, run("semisup", "--method", "uda", "--labeled", labeled.toString(), "--unlabeled", unlabeled.toString(),
                 "--test", labeled.toString(), "--steps", "12", "--labeled-batch", "4", "--mu", "2", "--tsa", "linear",
-                "--out", run.toString()), err);
+                "--bn-images", "50", "--out", run.toString()), err);
         List<String> csv = Files.readAllLines(run.resolve("semisup-metrics.csv"));
         assertEquals(13, csv.size());
         assertTrue(csv.get(0).startsWith("step,objective,supervised,consistency,mask_share,tsa_threshold"), csv.get(0));
         assertTrue(Files.isRegularFile(run.resolve("semisup-curves.png")) && Files.isRegularFile(run.resolve("test-confusion.png")));
-        assertTrue(out.contains("test accuracy") && out.contains("batch norm re-estimated on 32 images"), out);
+        assertTrue(out.contains("test accuracy") && out.contains("batch norm re-estimated on 60 images"), out);
         String json = Files.readString(run.resolve("run.json"));
-        assertTrue(json.contains("\"bn_reestimation_images\": 4096") && json.contains("\"bn_reestimated_on_images\": 32"), json);
+        assertTrue(json.contains("\"bn_reestimation_images\": 50") && json.contains("\"bn_reestimated_on_images\": 60"), json);
 
         Path small = Files.createDirectories(dir.resolve("small"));
         BufferedImage img = new BufferedImage(20, 20, BufferedImage.TYPE_BYTE_GRAY);
@@ -258,6 +258,9 @@ class CliTest {
         assertEquals(0, run("recalibrate-bn", "--model", trained.toString(), "--data", labeled.toString(), "--images", "10",
                 "--test", labeled.toString(), "--out", again.toString()), err);
         assertTrue(out.contains("batch norm of 3 layers re-estimated on 10 images: test accuracy"), out);
+        assertEquals(0, run("recalibrate-bn", "--model", trained.toString(), "--data", labeled.toString(), "--images", "30",
+                "--augment", "horizontal-flip", "--out", dir.resolve("augmented").toString()), err);
+        assertTrue(out.contains("re-estimated on 30 images"), "12 images, augmented views repeated up to 30: " + out);
         String json = Files.readString(again.resolve("run.json"));
         assertTrue(json.contains("\"command\": \"recalibrate-bn\"") && json.contains("\"layer\": \"backbone_1_bn\"")
                 && json.contains("\"status\": \"completed\""), json);

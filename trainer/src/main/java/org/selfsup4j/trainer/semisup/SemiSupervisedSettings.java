@@ -12,16 +12,17 @@ import org.selfsup4j.core.SelfSupException;
  * λ (consistency weight) 1, μ (unlabeled per labeled image) 7, temperature 0.4 and confidence 0.8 (UDA) or the
  * pseudo-label threshold 0.95 (FixMatch), training-signal annealing (UDA, off by default), SGD with Nesterov momentum
  * 0.9, learning rate 0.03 with FixMatch's cosine decay lr · cos(7πk / 16K), weight decay 5e-4, and an exponential
- * moving average of the weights (decay 0.999) for evaluation, whose batch-norm statistics are then re-estimated on up
- * to 4,096 training images ({@link org.selfsup4j.trainer.train.BatchNormRecalibration}; the papers' million-step runs
- * do not need this, runs of a few thousand steps do). Immutable; {@code optX} returns a changed copy.
+ * moving average of the weights (decay 0.999) for evaluation, whose batch-norm statistics are then re-estimated on
+ * about 4,096 images in batches composed as the training batches were
+ * ({@link org.selfsup4j.trainer.train.BatchNormRecalibration}; the papers' million-step runs do not need this, runs of
+ * a few thousand steps do). Immutable; {@code optX} returns a changed copy.
  */
 public record SemiSupervisedSettings(String method, int steps, int labeledBatch, int mu, double lambda,
                                      double temperature, double confidence, TsaSchedule tsa, double learningRate,
                                      double weightDecay, boolean cosine, double emaDecay, int bnImages, long seed,
                                      int workers, int diagnosticsEvery) {
     public static final List<String> METHODS = List.of("fixmatch", "supervised", "uda");
-    /** Default number of training images the averaged weights' batch-norm statistics are re-estimated on. */
+    /** Default number of images the averaged weights' batch-norm statistics are re-estimated on. */
     public static final int DEFAULT_BN_IMAGES = 4096;
 
     public SemiSupervisedSettings {
@@ -134,7 +135,10 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
         return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, v, bnImages, seed, workers, diagnosticsEvery);
     }
 
-    /** Images the batch-norm statistics of the averaged weights are re-estimated on; 0 keeps the averaged ones. */
+    /**
+     * About how many images (whole training-like batches) the batch-norm statistics of the averaged weights are
+     * re-estimated on; 0 keeps the averaged statistics.
+     */
     public SemiSupervisedSettings optBnImages(int v) {
         return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, v, seed, workers, diagnosticsEvery);
     }

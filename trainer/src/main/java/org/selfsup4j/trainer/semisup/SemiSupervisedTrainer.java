@@ -49,8 +49,8 @@ public final class SemiSupervisedTrainer {
     }
 
     /**
-     * The trained model; its weight average with batch-norm statistics re-estimated on {@code bnImages} training
-     * images (0: kept as averaged), or the model itself without EMA; and the history.
+     * The trained model; its weight average with batch-norm statistics re-estimated on {@code bnImages} images in
+     * training-like batches (0: kept as averaged), or the model itself without EMA; and the history.
      */
     public record Result(TrainedModel model, TrainedModel averaged, int bnImages, SemiHistory history) {
     }
@@ -126,23 +126,29 @@ public final class SemiSupervisedTrainer {
             return new Result(model, model, 0, history);
         }
         ComputationGraph average = ema.averagedCopy(graph);
-        List<Image> sample = settings.bnImages() == 0 ? List.of() : bnSample(labeled, unlabeled);
-        if (!sample.isEmpty()) {
-            BatchNormRecalibration.recalibrate(average, sample, 256);
+        int images = 0;
+        if (settings.bnImages() > 0) {
+            List<INDArray> views = trainingLikeBatches(batches);
+            BatchNormRecalibration.recalibrate(average, views);
+            images = views.stream().mapToInt(v -> (int) v.size(0)).sum();
         }
-        return new Result(model, new TrainedModel(average, labeled.shape(), labeled.classNames()), sample.size(), history);
+        return new Result(model, new TrainedModel(average, labeled.shape(), labeled.classNames()), images, history);
     }
 
     /**
-     * The images the method trained on — labeled ones, and unlabeled ones unless labels-only — without augmentation,
-     * a seeded random {@code bnImages} of them when there are more.
+     * Batches composed as the training batches were — B labeled images under the labeled augmentation and, unless
+     * labels-only, μ·B unlabeled ones under the strong augmentation — continuing the run's seeded sequence after its
+     * last step, until about {@code bnImages} images: what batch norm normalised during training.
      */
-    private List<Image> bnSample(LabeledImages labeled, List<Image> unlabeled) {
-        List<Image> pool = new ArrayList<>(labeled.images());
-        if (!settings.labelsOnly()) {
-            pool.addAll(unlabeled);
+    private List<INDArray> trainingLikeBatches(SemiBatches batches) {
+        int perBatch = settings.labeledBatch() + settings.unlabeledBatch();
+        int count = Math.max(1, (settings.bnImages() + perBatch - 1) / perBatch);
+        List<INDArray> views = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            SemiBatch b = batches.batch(settings.steps() + i);
+            views.add(b.unlabeledStrong() == null ? b.labeled() : Nd4j.concat(0, b.labeled(), b.unlabeledStrong()));
         }
-        return BatchNormRecalibration.sample(pool, settings.bnImages(), settings.seed());
+        return views;
     }
 
     private SemiStep step(ComputationGraph graph, SemiBatch batch, ConsistencyTargets targets, int classes, long k,

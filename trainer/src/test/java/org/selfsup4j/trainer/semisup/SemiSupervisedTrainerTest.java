@@ -103,9 +103,9 @@ class SemiSupervisedTrainerTest {
     }
 
     /**
-     * The averaged weights' batch-norm statistics are re-estimated on the training images (labeled and unlabeled, at
-     * most bnImages of them): with it on, the saved average differs from the plain average in exactly the batch-norm
-     * means and log10 standard deviations, and its first batch-norm layer normalises those images.
+     * The averaged weights' batch-norm statistics are re-estimated on about bnImages images in batches composed as
+     * training composed them (B labeled + μ·B strong views; labels only: B labeled): with it on, the saved average
+     * differs from the plain average in exactly the batch-norm means and log10 standard deviations.
      */
     @Test
     void averagedWeightsGetTheirBatchNormStatisticsReestimated() {
@@ -114,9 +114,9 @@ class SemiSupervisedTrainerTest {
         List<Image> unlabeled = all.images().subList(12, 60);
         SemiSupervisedSettings s = SemiSupervisedSettings.fixMatch().optSteps(6).optLabeledBatch(4).optMu(2).optEmaDecay(0.9);
         SemiSupervisedTrainer.Result plain = trainer(s.optBnImages(0)).fit(labeled, unlabeled);
-        SemiSupervisedTrainer.Result reestimated = trainer(s).fit(labeled, unlabeled);
+        SemiSupervisedTrainer.Result reestimated = trainer(s.optBnImages(40)).fit(labeled, unlabeled);
         assertEquals(0, plain.bnImages());
-        assertEquals(60, reestimated.bnImages(), "12 labeled + 48 unlabeled, fewer than 4096");
+        assertEquals(48, reestimated.bnImages(), "whole batches of 4 labeled + 8 unlabeled: 4 of them for 40 images");
         assertEquals(plain.model().graph().params(), reestimated.model().graph().params(), "raw weights are untouched");
         ComputationGraph a = plain.averaged().graph();
         ComputationGraph b = reestimated.averaged().graph();
@@ -124,8 +124,7 @@ class SemiSupervisedTrainerTest {
             boolean statistic = name.endsWith("_mean") || name.endsWith("_log10stdev");
             assertEquals(!statistic, a.paramTable().get(name).equals(b.paramTable().get(name)), name);
         }
-        assertEquals(24, trainer(s.optBnImages(24)).fit(labeled, unlabeled).bnImages());
-        assertEquals(12, trainer(SemiSupervisedSettings.supervised().optSteps(3).optLabeledBatch(4))
-                .fit(labeled, unlabeled).bnImages(), "labels only: its labeled images alone");
+        assertEquals(20, trainer(SemiSupervisedSettings.supervised().optSteps(3).optLabeledBatch(4).optBnImages(20))
+                .fit(labeled, unlabeled).bnImages(), "labels only: 5 batches of 4 labeled images");
     }
 }
