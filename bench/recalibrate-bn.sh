@@ -22,10 +22,12 @@ S="$HERE/selfsup"
 export SELFSUP_CLASSPATH=${SELFSUP_CLASSPATH:-$(cat "$HERE/cli/target/launch-classpath.txt")}
 
 for dir in "$OUT"/*-*-s*; do
+  [ -d "$dir" ] || continue
   name=$(basename "$dir")
   [[ "$name" =~ ^(.+)-([0-9]+)-s([0-9]+)$ ]] || continue
   row=${BASH_REMATCH[1]}; seed=${BASH_REMATCH[3]}
   [ -f "$dir/.complete" ] && [ -f "$dir/model.zip" ] || { echo "skip $name (no finished run with a model)"; continue; }
+  if grep -q '"bn_reestimated_on_images": [1-9]' "$dir/run.json"; then echo "skip $name (re-estimated by semisup itself)"; continue; fi
   bn="$dir/bn-reestimated"
   if [ -f "$bn/.complete" ]; then echo "skip $name (done)"; continue; fi
   rm -rf "$bn"
