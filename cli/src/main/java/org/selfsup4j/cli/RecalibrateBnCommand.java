@@ -83,7 +83,7 @@ final class RecalibrateBnCommand implements Callable<Integer> {
             throw new SelfSupException(ErrorCode.EMPTY_DATA, "No images in " + data + " to re-estimate batch norm on",
                     data, List.of(), null);
         }
-        List<Image> sample = BatchNormRecalibration.sample(new ArrayList<>(pool), images, seed);
+        List<Image> sample = BatchNormRecalibration.sample(pool, images, seed);
         if (augment != null) {
             AugmentPipeline pipeline = AugmentPipeline.parse(augment, Composition.start(main.plugins).catalog());
             Random random = new Random(seed);
