@@ -12,24 +12,25 @@ import org.selfsup4j.core.spi.Backbone;
  * previous resolution, then global average pooling. The halving is either a stride-2 convolution
  * ({@code reference-cnn}) or a 2×2 max pooling before a stride-1 convolution ({@code pooled-cnn}). Both do the same
  * multiply-adds per image, but the receptive field of a feature is 9×9 pixels with strided convolutions and 18×18
- * with pooling.
+ * with pooling. The last ReLU is the {@value #FEATURE_MAP} (4·width channels at a quarter of the input's height
+ * and width, rounded as the strides round).
  */
 record ThreeBlockCnn(int width, boolean maxPool) implements Backbone {
     @Override
-    public String addTo(ComputationGraphConfiguration.GraphBuilder g, String input, InputShape shape) {
-        String x = ConvBlocks.convBn(g, "backbone_1", input, 3, 1, width, true);
-        x = halvingBlock(g, "backbone_2", x, 2 * width);
-        x = halvingBlock(g, "backbone_3", x, 4 * width);
-        g.addLayer("features", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), x);
-        return "features";
+    public void addTo(ComputationGraphConfiguration.GraphBuilder g, String input, InputShape shape) {
+        String x = ConvBlocks.convBn(g, "backbone_1", input, 3, 1, width, ConvBlocks.RELU);
+        x = halvingBlock(g, "backbone_2", x, 2 * width, ConvBlocks.RELU);
+        x = halvingBlock(g, "backbone_3", x, 4 * width, FEATURE_MAP);
+        g.addLayer(FEATURES, new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), x);
     }
 
-    private String halvingBlock(ComputationGraphConfiguration.GraphBuilder g, String name, String input, int channels) {
+    private String halvingBlock(ComputationGraphConfiguration.GraphBuilder g, String name, String input, int channels,
+                                String reluName) {
         if (!maxPool) {
-            return ConvBlocks.convBn(g, name, input, 3, 2, channels, true);
+            return ConvBlocks.convBn(g, name, input, 3, 2, channels, reluName);
         }
         g.addLayer(name + "_pool", new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build(), input);
-        return ConvBlocks.convBn(g, name, name + "_pool", 3, 1, channels, true);
+        return ConvBlocks.convBn(g, name, name + "_pool", 3, 1, channels, reluName);
     }
 
     @Override

@@ -24,8 +24,8 @@ class BackbonesTest {
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT)
                 .convolutionMode(ConvolutionMode.Truncate).graphBuilder().addInputs("input")
                 .setInputTypes(InputType.convolutional(s.height(), s.width(), s.channels()));
-        String out = b.addTo(g, "input", s);
-        g.setOutputs(out);
+        b.addTo(g, "input", s);
+        g.setOutputs(Backbone.FEATURES);
         ComputationGraph graph = new ComputationGraph(g.build());
         graph.init();
         return graph;
@@ -48,7 +48,7 @@ class BackbonesTest {
         ComputationGraph strided = build(new ReferenceCnnFactory().create(ComponentConfig.empty()), new InputShape(1, 28, 28));
         assertEquals(strided.numParams(), pooled.numParams());
         // 28 -> pool 14 -> pool 7: the last convolution works on 7x7 maps, as the strided network's does
-        INDArray maps = pooled.feedForward(Nd4j.rand(DataType.FLOAT, 1, 1, 28, 28), false).get("backbone_3_relu");
+        INDArray maps = pooled.feedForward(Nd4j.rand(DataType.FLOAT, 1, 1, 28, 28), false).get(Backbone.FEATURE_MAP);
         assertArrayEquals(new long[] {1, 128, 7, 7}, maps.shape());
         // a max pool passes the largest value of each 2x2 window of the first block's output
         var acts = pooled.feedForward(Nd4j.rand(DataType.FLOAT, 1, 1, 28, 28), false);
@@ -69,6 +69,27 @@ class BackbonesTest {
             for (InputShape s : new InputShape[] {new InputShape(3, 32, 32), new InputShape(1, 17, 23), new InputShape(3, 96, 96)}) {
                 INDArray out = build(b, s).outputSingle(Nd4j.rand(DataType.FLOAT, 2, s.channels(), s.height(), s.width()));
                 assertArrayEquals(new long[] {2, b.featureSize()}, out.shape(), f.name() + " " + s);
+            }
+        }
+    }
+
+    @Test
+    void everyBuiltInBackboneExposesItsFeatureMapAndPoolsItIntoTheFeatures() {
+        for (BackboneFactory f : new BuiltinBackbonesPlugin().backboneFactories()) {
+            Backbone b = f.create(ComponentConfig.parse("width=8"));
+            var acts = build(b, new InputShape(1, 28, 28)).feedForward(Nd4j.rand(DataType.FLOAT, 2, 1, 28, 28), false);
+            INDArray map = acts.get(Backbone.FEATURE_MAP);
+            INDArray features = acts.get(Backbone.FEATURES);
+            assertArrayEquals(new long[] {2, b.featureSize(), 7, 7}, map.shape(), f.name());
+            assertArrayEquals(new long[] {2, b.featureSize()}, features.shape(), f.name());
+            for (int c : new int[] {0, b.featureSize() - 1}) {
+                double sum = 0;
+                for (int y = 0; y < 7; y++) {
+                    for (int x = 0; x < 7; x++) {
+                        sum += map.getDouble(1, c, y, x);
+                    }
+                }
+                assertEquals(sum / 49, features.getDouble(1, c), 1e-5, f.name() + " channel " + c);
             }
         }
     }

@@ -11,7 +11,6 @@ import org.selfsup4j.core.config.ComponentConfig;
 import org.selfsup4j.core.data.LabeledImages;
 import org.selfsup4j.core.image.Image;
 import org.selfsup4j.core.image.InputShape;
-import org.selfsup4j.core.spi.HeadSpec;
 import org.selfsup4j.trainer.backend.FastPath;
 import org.selfsup4j.trainer.data.AugmentPipeline;
 import org.selfsup4j.trainer.data.LabeledBatches;
@@ -71,8 +70,8 @@ final class BenchTrainCommand implements Callable<Integer> {
         Catalog catalog = Composition.start(bench.main.plugins).catalog();
         TrainingSettings settings = TrainingSettings.defaults().optBatchSize(batch).optOptimizer(optimizer)
                 .optLearningRate(0.01).optSteps(Integer.MAX_VALUE).optSeed(7);
-        ComputationGraph graph = Networks.build(catalog.backbone("reference-cnn", ComponentConfig.empty()),
-                HeadSpec.classification(10), catalog.loss("cross-entropy", ComponentConfig.empty()), shape, settings);
+        ComputationGraph graph = Networks.classifier(catalog.backbone("reference-cnn", ComponentConfig.empty()),
+                10, catalog.loss("cross-entropy", ComponentConfig.empty()), shape, settings);
         LabeledImages data = synthetic(shape, 8 * batch, 7);
         String mode = defaultDl4j ? "bare-default-dl4j" : bare ? "bare" : "trainer";
         System.out.printf("# bench train mode=%s input=%s batch=%d params=%d %s%n", mode, shape, batch, graph.numParams(),

@@ -82,7 +82,7 @@ final class PretrainCommand implements Callable<Integer> {
         run.put("data", Map.of("images", images.size(), "shape", images.get(0).shape().toString(),
                 "fingerprint", Fingerprint.of(images, null)));
         try (RunGuard guard = new RunGuard()) {
-            TrainResult result = Pretrainer.builder(net, pretext, sslLoss).optSettings(settings)
+            TrainResult result = Pretrainer.builder(net, pretext, sslLoss).optSettings(settings).optTaskName(task)
                     .optListener(Progress.toStderr("pretrain " + task)).optStopSignal(guard.stopSignal()).build()
                     .fit(images);
             run.saveModel(result.model());

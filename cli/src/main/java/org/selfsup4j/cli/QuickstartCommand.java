@@ -99,8 +99,9 @@ final class QuickstartCommand implements Callable<Integer> {
 
             System.out.println("2/4 rotation pretraining on " + unlabeled.size() + " unlabeled images");
             TrainResult pretrained = Pretrainer.builder(backbone, catalog.pretextTask("rotation", ComponentConfig.empty()),
-                            crossEntropy).optSettings(pre).optListener(Progress.toStderr("pretrain rotation"))
-                    .optStopSignal(guard.stopSignal()).build().fit(unlabeled);
+                            crossEntropy).optSettings(pre).optTaskName("rotation")
+                    .optListener(Progress.toStderr("pretrain rotation")).optStopSignal(guard.stopSignal()).build()
+                    .fit(unlabeled);
             run.writeHistory("pretrain", pretrained.history());
 
             System.out.println("3/4 linear probe: frozen rotation features + new head");

@@ -16,6 +16,7 @@ public enum ErrorCode {
     NOT_AN_IMAGE(3),
     MIXED_IMAGE_SIZES(3),
     WRONG_CHANNELS(3),
+    IMAGE_TOO_SMALL(3),
     BAD_IDX_FILE(3),
     TOO_FEW_EXAMPLES(3),
     BAD_SPLIT_FILE(3),

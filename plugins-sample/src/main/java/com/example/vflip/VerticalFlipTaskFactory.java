@@ -6,7 +6,10 @@ import java.util.Random;
 import org.selfsup4j.core.config.ComponentConfig;
 import org.selfsup4j.core.image.Geometry;
 import org.selfsup4j.core.image.Image;
-import org.selfsup4j.core.spi.HeadSpec;
+import org.selfsup4j.core.image.InputShape;
+import org.selfsup4j.core.spi.Augmenters;
+import org.selfsup4j.core.spi.HeadBuilder;
+import org.selfsup4j.core.spi.PerExample;
 import org.selfsup4j.core.spi.PretextBatch;
 import org.selfsup4j.core.spi.PretextTask;
 import org.selfsup4j.core.spi.PretextTaskFactory;
@@ -28,7 +31,7 @@ public final class VerticalFlipTaskFactory implements PretextTaskFactory {
     }
 
     @Override
-    public PretextTask create(ComponentConfig config) {
+    public PretextTask create(ComponentConfig config, Augmenters augmenters) {
         double p = config.getDouble("p", 0.5);
         if (p < 0 || p > 1) {
             throw config.badValue("p", String.valueOf(p), "a probability in [0, 1]");
@@ -36,8 +39,13 @@ public final class VerticalFlipTaskFactory implements PretextTaskFactory {
         config.requireAllKeysRead(name());
         return new PretextTask() {
             @Override
-            public HeadSpec head() {
-                return HeadSpec.classification(2);
+            public InputShape inputShape(InputShape imageShape) {
+                return imageShape;
+            }
+
+            @Override
+            public void addHead(HeadBuilder head) {
+                head.linear(head.features(), head.featureSize(), 2);
             }
 
             @Override
@@ -48,13 +56,13 @@ public final class VerticalFlipTaskFactory implements PretextTaskFactory {
             @Override
             public PretextBatch makeBatch(List<Image> images, Random random) {
                 List<Image> inputs = new ArrayList<>(images.size());
-                float[][] targets = new float[images.size()][];
+                int[] labels = new int[images.size()];
                 for (int i = 0; i < images.size(); i++) {
                     boolean flip = random.nextDouble() < p;
                     inputs.add(flip ? Geometry.flipVertical(images.get(i)) : images.get(i));
-                    targets[i] = PretextBatch.oneHot(flip ? 1 : 0, 2);
+                    labels[i] = flip ? 1 : 0;
                 }
-                return new PretextBatch(inputs, targets);
+                return PretextBatch.single(inputs, PerExample.classes(labels, 2));
             }
         };
     }

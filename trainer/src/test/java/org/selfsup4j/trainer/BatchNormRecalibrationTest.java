@@ -22,9 +22,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.selfsup4j.core.config.ComponentConfig;
 import org.selfsup4j.core.image.Image;
 import org.selfsup4j.core.image.InputShape;
-import org.selfsup4j.core.spi.HeadSpec;
 import org.selfsup4j.trainer.backend.FastPath;
-import org.selfsup4j.trainer.data.Batches;
+import org.selfsup4j.core.image.Batches;
 import org.selfsup4j.trainer.plugin.Catalog;
 import org.selfsup4j.trainer.train.BatchNormRecalibration;
 import org.selfsup4j.trainer.train.BatchNormRecalibration.LayerStatistics;
@@ -66,8 +65,8 @@ class BatchNormRecalibrationTest {
         for (String spec : List.of("reference-cnn:width=8", "pooled-cnn:width=8", "resnet-small:width=4,blocks=1")) {
             String backbone = spec.substring(0, spec.indexOf(':'));
             FastPath.enable();
-            ComputationGraph g = Networks.build(CATALOG.backbone(backbone, ComponentConfig.parse(spec.substring(spec.indexOf(':') + 1))),
-                    HeadSpec.classification(3), CATALOG.loss("cross-entropy", ComponentConfig.empty()),
+            ComputationGraph g = Networks.classifier(CATALOG.backbone(backbone, ComponentConfig.parse(spec.substring(spec.indexOf(':') + 1))),
+                    3, CATALOG.loss("cross-entropy", ComponentConfig.empty()),
                     new InputShape(1, 16, 16), TrainingSettings.defaults());
             Random r = new Random(5);
             int layers = 0;

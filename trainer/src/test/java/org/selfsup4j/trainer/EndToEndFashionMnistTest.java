@@ -18,14 +18,14 @@ import org.selfsup4j.core.data.FashionMnist;
 import org.selfsup4j.core.data.LabelSplit;
 import org.selfsup4j.core.data.LabeledImages;
 import org.selfsup4j.core.image.Image;
-import org.selfsup4j.core.spi.PretextBatch;
 import org.selfsup4j.core.spi.PretextTask;
-import org.selfsup4j.trainer.data.Batches;
+import org.selfsup4j.core.image.Batches;
 import org.selfsup4j.trainer.plugin.Catalog;
 import org.selfsup4j.trainer.run.ModelStore;
 import org.selfsup4j.trainer.train.EvaluationReport;
 import org.selfsup4j.trainer.train.Evaluator;
 import org.selfsup4j.trainer.train.FineTuner;
+import org.selfsup4j.trainer.train.PretextAccuracy;
 import org.selfsup4j.trainer.train.Pretrainer;
 import org.selfsup4j.trainer.train.TrainResult;
 import org.selfsup4j.trainer.train.TrainedModel;
@@ -62,13 +62,7 @@ class EndToEndFashionMnistTest {
         assertEquals(150, pre.history().steps());
 
         // rotation accuracy on test images the network never saw (chance: 25 %)
-        PretextBatch rotated = rotation.makeBatch(test.images().subList(0, 250), new Random(2));
-        int[] classes = new int[rotated.size()];
-        for (int i = 0; i < classes.length; i++) {
-            classes[i] = rotated.targets()[i][1] == 1 ? 1 : rotated.targets()[i][2] == 1 ? 2 : rotated.targets()[i][3] == 1 ? 3 : 0;
-        }
-        LabeledImages rotationTest = new LabeledImages(rotated.inputs(), classes, List.of("0", "90", "180", "270"));
-        double rotationAccuracy = Evaluator.evaluate(pre.model(), rotationTest, 200).accuracy();
+        double rotationAccuracy = PretextAccuracy.of(pre.model().graph(), rotation, test.images().subList(0, 250), 50, 2);
         assertTrue(rotationAccuracy > 0.6, "rotation accuracy " + rotationAccuracy);
 
         LabeledImages labeled = LabelSplit.perClass(train, 10, 1).apply(train);

@@ -14,7 +14,6 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.selfsup4j.backbones.ReferenceCnnFactory;
 import org.selfsup4j.core.config.ComponentConfig;
 import org.selfsup4j.core.image.InputShape;
-import org.selfsup4j.core.spi.HeadSpec;
 import org.selfsup4j.losses.CrossEntropyLossFactory;
 import org.selfsup4j.trainer.backend.FastPath;
 import org.selfsup4j.trainer.data.AugmentPipeline;
@@ -31,7 +30,7 @@ class FastPathTest {
     }
 
     static ComputationGraph network() {
-        return Networks.build(new ReferenceCnnFactory().create(ComponentConfig.empty()), HeadSpec.classification(10),
+        return Networks.classifier(new ReferenceCnnFactory().create(ComponentConfig.empty()), 10,
                 new CrossEntropyLossFactory().create(ComponentConfig.empty()), new InputShape(1, 28, 28),
                 TrainingSettings.defaults().optSeed(5).optOptimizer("sgd").optLearningRate(0.05));
     }

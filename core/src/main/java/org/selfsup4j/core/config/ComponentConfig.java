@@ -31,11 +31,14 @@ public final class ComponentConfig {
         return new ComponentConfig(Map.of());
     }
 
-    /** Parses "a=1,b=two" (blank gives an empty view). */
+    /**
+     * Parses "a=1,b=two,c=[x,y(k=1)]" (blank gives an empty view). A list value is written in square brackets, its
+     * items separated by {@code ,}; commas inside brackets or parentheses do not separate settings.
+     */
     public static ComponentConfig parse(String text) {
         Map<String, String> map = new LinkedHashMap<>();
         if (text != null && !text.isBlank()) {
-            for (String pair : text.split(",")) {
+            for (String pair : ComponentSpec.splitTopLevel(text)) {
                 int eq = pair.indexOf('=');
                 if (eq <= 0) {
                     throw new SelfSupException(ErrorCode.BAD_CONFIG_VALUE,
@@ -85,6 +88,32 @@ public final class ComponentConfig {
             throw badValue(key, v, "true or false");
         }
         return Boolean.parseBoolean(v);
+    }
+
+    /**
+     * A list setting, written {@code key=[a,b,c]} (or {@code key=a} for one item); items are trimmed, must not be
+     * empty, and may carry settings in parentheses ({@link ComponentSpec}). Returns {@code defaultValue} when the key
+     * is absent.
+     */
+    public List<String> getList(String key, List<String> defaultValue) {
+        String v = getString(key, null);
+        if (v == null) {
+            return defaultValue;
+        }
+        String body = v;
+        if (v.startsWith("[") && v.endsWith("]")) {
+            body = v.substring(1, v.length() - 1);
+        } else if (v.contains("[") || v.contains("]") || ComponentSpec.splitTopLevel(v).size() > 1) {
+            throw badValue(key, v, "a list written [a,b,c]");
+        }
+        List<String> items = new ArrayList<>();
+        for (String item : ComponentSpec.splitTopLevel(body)) {
+            if (item.isBlank()) {
+                throw badValue(key, v, "a list of non-empty items written [a,b,c]");
+            }
+            items.add(item.trim());
+        }
+        return List.copyOf(items);
     }
 
     /** An error for a value of the right key but the wrong kind or range. */

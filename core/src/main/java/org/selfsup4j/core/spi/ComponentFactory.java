@@ -1,10 +1,9 @@
 package org.selfsup4j.core.spi;
 
-import org.selfsup4j.core.config.ComponentConfig;
-
 /**
  * A named maker of one kind of component. The factory is what plugin discovery finds and what the CLI, the config
- * and the docs refer to by {@link #name()}; the component it builds does the work.
+ * and the docs refer to by {@link #name()}; the component it builds does the work. Each kind's factory interface
+ * declares how it creates its component.
  *
  * @param <T> the component type
  */
@@ -14,10 +13,4 @@ public interface ComponentFactory<T> {
 
     /** One line for {@code selfsup plugins}. */
     String description();
-
-    /**
-     * Builds a component. Implementations read their settings from {@code config} and must call
-     * {@link ComponentConfig#requireAllKeysRead(String)} before returning, so unknown settings are errors.
-     */
-    T create(ComponentConfig config);
 }

@@ -3,22 +3,48 @@ package org.selfsup4j.core.spi;
 import java.util.List;
 import java.util.Random;
 import org.selfsup4j.core.image.Image;
+import org.selfsup4j.core.image.InputShape;
 
 /**
- * A self-supervised task: it turns unlabeled images into inputs and targets made from the images themselves
- * (rotation: rotated image and its angle class). Implementations are stateless and thread-safe; all randomness comes
- * from the {@code random} argument. Images are CHW in [0, 1]; returned inputs keep the input channel count and size.
+ * A self-supervised task: it turns unlabeled images into network inputs and targets made from the images themselves,
+ * and builds the head that learns to predict them. The shapes it can take:
+ * <ul>
+ *   <li>one input per example, a class (rotation, corruption): head on {@link Backbone#FEATURES};</li>
+ *   <li>several inputs per example through one shared backbone (jigsaw's tiles, relative position's two patches):
+ *       {@link #inputsPerExample()} &gt; 1, inputs folded into the batch axis, regrouped in the head
+ *       ({@link HeadBuilder#regroup});</li>
+ *   <li>targets of any shape with per-example or per-pixel masks (inpainting, colorization): a head on
+ *       {@link Backbone#FEATURE_MAP} ending in {@link HeadBuilder#pixelOutput};</li>
+ *   <li>inputs smaller than the images (tiles, crops) or with other channels: {@link #inputShape}; the backbone is
+ *       built for that shape and fine-tunes on whole images;</li>
+ *   <li>examples coupled through the loss (two views of an image as neighbouring examples with a contrastive loss,
+ *       see {@link SslLoss#couplesBatch()}).</li>
+ * </ul>
+ * Implementations are stateless and thread-safe; all randomness comes from the {@code random} argument. Images are
+ * CHW in [0, 1].
  */
 public interface PretextTask {
-    /** The head this task trains on top of the backbone. */
-    HeadSpec head();
+    /**
+     * The shape of one network input made from images of {@code imageShape}. Throws a
+     * {@link org.selfsup4j.core.SelfSupException} ({@code BAD_DATA}) naming the image size and the smallest size the
+     * task works with when the images are too small for its geometry.
+     */
+    InputShape inputShape(InputShape imageShape);
+
+    /** Network inputs per example, folded into the batch axis through one backbone; 1 unless siamese. */
+    default int inputsPerExample() {
+        return 1;
+    }
+
+    /** Builds the head on the backbone and ends it with one output layer. */
+    void addHead(HeadBuilder head);
 
     /** The name of the loss to use unless the user picks another, for example {@code cross-entropy}. */
     String defaultLoss();
 
     /**
-     * Makes one training batch. The result may hold more examples than {@code images} (a task may derive several
-     * inputs from one image) but never zero for a non-empty list.
+     * Makes one training batch: {@link #inputsPerExample()} inputs of {@link #inputShape} per example. It may hold
+     * more examples than {@code images} (rotation shows each image four times) but never zero for a non-empty list.
      */
     PretextBatch makeBatch(List<Image> images, Random random);
 }

@@ -7,7 +7,9 @@ import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
 import org.selfsup4j.core.image.Geometry;
 import org.selfsup4j.core.image.Image;
-import org.selfsup4j.core.spi.HeadSpec;
+import org.selfsup4j.core.image.InputShape;
+import org.selfsup4j.core.spi.HeadBuilder;
+import org.selfsup4j.core.spi.PerExample;
 import org.selfsup4j.core.spi.PretextBatch;
 import org.selfsup4j.core.spi.PretextTask;
 
@@ -25,8 +27,18 @@ final class RotationTask implements PretextTask {
     }
 
     @Override
-    public HeadSpec head() {
-        return HeadSpec.classification(CLASSES);
+    public InputShape inputShape(InputShape imageShape) {
+        if (imageShape.height() != imageShape.width()) {
+            throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "The rotation task needs square images, got "
+                    + imageShape.height() + "x" + imageShape.width() + " (resize them: --resize HxW)",
+                    imageShape.toString(), List.of(), null);
+        }
+        return imageShape;
+    }
+
+    @Override
+    public void addHead(HeadBuilder head) {
+        head.linear(head.features(), head.featureSize(), CLASSES);
     }
 
     @Override
@@ -38,19 +50,16 @@ final class RotationTask implements PretextTask {
     public PretextBatch makeBatch(List<Image> images, Random random) {
         int copies = allRotations ? CLASSES : 1;
         List<Image> inputs = new ArrayList<>(images.size() * copies);
-        float[][] targets = new float[images.size() * copies][];
+        int[] labels = new int[images.size() * copies];
         int n = 0;
         for (Image image : images) {
-            if (image.height() != image.width()) {
-                throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "The rotation task needs square images, got "
-                        + image.height() + "x" + image.width() + " (resize them: --resize HxW)");
-            }
+            inputShape(image.shape());
             for (int j = 0; j < copies; j++) {
                 int k = allRotations ? j : random.nextInt(CLASSES);
                 inputs.add(Geometry.rotate90(image, k));
-                targets[n++] = PretextBatch.oneHot(k, CLASSES);
+                labels[n++] = k;
             }
         }
-        return new PretextBatch(inputs, targets);
+        return PretextBatch.single(inputs, PerExample.classes(labels, CLASSES));
     }
 }

@@ -1,6 +1,7 @@
 package org.selfsup4j.pretext.rotation;
 
 import org.selfsup4j.core.config.ComponentConfig;
+import org.selfsup4j.core.spi.Augmenters;
 import org.selfsup4j.core.spi.PretextTask;
 import org.selfsup4j.core.spi.PretextTaskFactory;
 
@@ -24,7 +25,7 @@ public final class RotationTaskFactory implements PretextTaskFactory {
     }
 
     @Override
-    public PretextTask create(ComponentConfig config) {
+    public PretextTask create(ComponentConfig config, Augmenters augmenters) {
         boolean all = config.getBoolean("all-rotations", true);
         config.requireAllKeysRead(NAME);
         return new RotationTask(all);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.selfsup4j.core.SelfSupException;
 import org.selfsup4j.core.config.ComponentConfig;
 import org.selfsup4j.core.image.Image;
+import org.selfsup4j.core.spi.Augmenters;
 import org.selfsup4j.core.spi.PretextBatch;
 import org.selfsup4j.core.spi.PretextTask;
 import org.selfsup4j.core.spi.PretextTaskFactory;
@@ -27,7 +28,7 @@ class RotationTaskTest extends PretextTaskContract {
 
     @Test
     void allFourRotationsWithTheirClassesAndExactPixels() {
-        PretextTask task = factory().create(ComponentConfig.empty());
+        PretextTask task = factory().create(ComponentConfig.empty(), Augmenters.none());
         PretextBatch b = task.makeBatch(List.of(IMG), new Random(0));
         assertEquals(4, b.size());
         assertArrayEquals(new float[] {1, 2, 3, 4}, b.inputs().get(0).pixels());
@@ -35,27 +36,26 @@ class RotationTaskTest extends PretextTaskContract {
         assertArrayEquals(new float[] {4, 3, 2, 1}, b.inputs().get(2).pixels()); // 180°
         assertArrayEquals(new float[] {3, 1, 4, 2}, b.inputs().get(3).pixels()); // 270°
         for (int k = 0; k < 4; k++) {
-            assertArrayEquals(PretextBatch.oneHot(k, 4), b.targets()[k]);
+            assertEquals(k, b.targets().argMax(k));
+            assertEquals(1f, b.targets().rows()[k][k]);
         }
     }
 
     @Test
     void oneRandomRotationPerImageMatchesItsTarget() {
-        PretextTask task = factory().create(new ComponentConfig(Map.of("all-rotations", "false")));
+        PretextTask task = factory().create(new ComponentConfig(Map.of("all-rotations", "false")), Augmenters.none());
         PretextBatch b = task.makeBatch(List.of(IMG, IMG, IMG, IMG, IMG, IMG), new Random(3));
         assertEquals(6, b.size());
         for (int i = 0; i < b.size(); i++) {
-            int k = 0;
-            while (b.targets()[i][k] != 1f) {
-                k++;
-            }
+            int k = b.targets().argMax(i);
             assertEquals(org.selfsup4j.core.image.Geometry.rotate90(IMG, k), b.inputs().get(i));
         }
     }
 
     @Test
     void nonSquareImagesAreRefused() {
-        PretextTask task = factory().create(ComponentConfig.empty());
+        PretextTask task = factory().create(ComponentConfig.empty(), Augmenters.none());
         assertThrows(SelfSupException.class, () -> task.makeBatch(List.of(new Image(1, 2, 3, new float[6])), new Random(0)));
+        assertThrows(SelfSupException.class, () -> task.inputShape(new org.selfsup4j.core.image.InputShape(1, 2, 3)));
     }
 }

@@ -3,9 +3,8 @@ package org.selfsup4j.trainer.data;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
-import org.selfsup4j.core.config.ComponentConfig;
+import org.selfsup4j.core.config.ComponentSpec;
 import org.selfsup4j.core.image.Image;
 import org.selfsup4j.core.spi.Augmenter;
 import org.selfsup4j.trainer.plugin.Catalog;
@@ -33,50 +32,18 @@ public final class AugmentPipeline implements Augmenter {
         if (spec == null || spec.isBlank()) {
             return identity();
         }
-        List<String> tokens = split(spec);
+        List<String> tokens = ComponentSpec.splitTopLevel(spec).stream().filter(t -> !t.isEmpty()).toList();
         for (int k = 0; k < tokens.size(); k++) {
             String token = tokens.get(k);
-            String name = token;
-            String settings = "";
-            int open = token.indexOf('(');
-            if (open >= 0) {
-                if (!token.endsWith(")")) {
-                    throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "Bad augmentation [" + token + "] in [" + spec
-                            + "]: settings go in parentheses, for example pad-crop(pad=2)", token, List.of(), null);
-                }
-                name = token.substring(0, open).trim();
-                settings = token.substring(open + 1, token.length() - 1).replace(';', ',');
-            }
             try {
-                steps.add(catalog.augmenter(name, ComponentConfig.parse(settings)));
+                ComponentSpec step = ComponentSpec.parse(token);
+                steps.add(catalog.augmenter(step.name(), step.config()));
             } catch (SelfSupException e) {
                 throw new SelfSupException(e.code(), "In augmentation [" + spec + "], step " + (k + 1) + " [" + token
                         + "]: " + e.getMessage(), e.badValue(), e.validChoices(), e);
             }
         }
         return new AugmentPipeline(steps, spec);
-    }
-
-    /** Splits at commas outside parentheses. */
-    private static List<String> split(String spec) {
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        StringBuilder cur = new StringBuilder();
-        for (char ch : spec.toCharArray()) {
-            if (ch == '(') {
-                depth++;
-            } else if (ch == ')') {
-                depth--;
-            }
-            if (ch == ',' && depth == 0) {
-                out.add(cur.toString().trim());
-                cur.setLength(0);
-            } else {
-                cur.append(ch);
-            }
-        }
-        out.add(cur.toString().trim());
-        return out.stream().filter(s -> !s.isEmpty()).toList();
     }
 
     @Override

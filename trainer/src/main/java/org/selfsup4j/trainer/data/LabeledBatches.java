@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Random;
 import org.nd4j.linalg.dataset.DataSet;
 import org.selfsup4j.core.data.LabeledImages;
+import org.selfsup4j.core.image.Batches;
 import org.selfsup4j.core.image.Image;
 import org.selfsup4j.core.spi.Augmenter;
 

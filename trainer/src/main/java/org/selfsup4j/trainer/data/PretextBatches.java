@@ -3,13 +3,17 @@ package org.selfsup4j.trainer.data;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Random;
 import org.nd4j.linalg.dataset.DataSet;
+import org.selfsup4j.core.image.Batches;
 import org.selfsup4j.core.image.Image;
 import org.selfsup4j.core.spi.PretextBatch;
 import org.selfsup4j.core.spi.PretextTask;
 
-/** Batches for pretraining: {@code batchSize} unlabeled images per batch, turned into inputs and targets by the task. */
+/**
+ * Batches for pretraining: {@code batchSize} unlabeled images per batch, turned into inputs and targets by the task.
+ * The task's inputs (several per example for a siamese task) become one NCHW array, its targets an array of shape
+ * {@code [examples, target shape...]} and its mask, if any, DL4J's label mask of the matching shape.
+ */
 public final class PretextBatches implements BatchProducer {
     private final List<Image> images;
     private final PretextTask task;
@@ -30,8 +34,12 @@ public final class PretextBatches implements BatchProducer {
         for (int i : idx) {
             picked.add(images.get(i));
         }
-        Random random = Seeds.stream(seed, 1, index);
-        PretextBatch b = task.makeBatch(picked, random);
-        return new DataSet(Batches.features(b.inputs()), Batches.rows(b.targets()));
+        return toDataSet(task.makeBatch(picked, Seeds.stream(seed, 1, index)));
+    }
+
+    /** The arrays DL4J trains on for one pretext batch. */
+    public static DataSet toDataSet(PretextBatch b) {
+        return new DataSet(Batches.features(b.inputs()), Batches.stack(b.targets()), null,
+                b.mask() == null ? null : Batches.stack(b.mask()));
     }
 }

@@ -10,6 +10,7 @@ import org.selfsup4j.core.SelfSupException;
 import org.selfsup4j.core.config.ComponentConfig;
 import org.selfsup4j.core.spi.Augmenter;
 import org.selfsup4j.core.spi.AugmenterFactory;
+import org.selfsup4j.core.spi.Augmenters;
 import org.selfsup4j.core.spi.Backbone;
 import org.selfsup4j.core.spi.BackboneFactory;
 import org.selfsup4j.core.spi.ComponentFactory;
@@ -48,8 +49,24 @@ public final class Catalog {
         return new Catalog(scan.augmenters(), scan.pretextTasks(), scan.losses(), scan.backbones());
     }
 
+    /** Builds the task {@code name}; it may ask for any augmenter of this catalog by name. */
     public PretextTask pretextTask(String name, ComponentConfig config) {
-        return find(pretextTasks, ComponentKind.PRETEXT_TASK, name).create(config);
+        return find(pretextTasks, ComponentKind.PRETEXT_TASK, name).create(config, augmenters());
+    }
+
+    /** This catalog's augmenters, as handed to pretext tasks. */
+    public Augmenters augmenters() {
+        return new Augmenters() {
+            @Override
+            public Augmenter get(String name, ComponentConfig config) {
+                return augmenter(name, config);
+            }
+
+            @Override
+            public List<String> names() {
+                return Catalog.this.names(ComponentKind.AUGMENTER);
+            }
+        };
     }
 
     public SslLoss loss(String name, ComponentConfig config) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.ZipFile;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.selfsup4j.core.ErrorCode;
@@ -15,12 +16,14 @@ import org.selfsup4j.trainer.train.TrainedModel;
 
 /**
  * Saves and loads models as DL4J model zips ({@code ModelSerializer}, with updater state, loadable by plain DL4J with
- * {@code ModelSerializer.restoreComputationGraph}). Two extra zip entries hold the input shape and the class names.
+ * {@code ModelSerializer.restoreComputationGraph}). Extra zip entries hold the input shape, the class names and, for a
+ * pretext network, its task (models saved before that entry existed load as classifiers if they have class names).
  * Saving is atomic: a crash leaves the previous file or the new one, never a torn one.
  */
 public final class ModelStore {
     static final String SHAPE_ENTRY = "selfsup4j-input-shape";
     static final String CLASSES_ENTRY = "selfsup4j-class-names";
+    static final String PRETEXT_ENTRY = "selfsup4j-pretext-task";
 
     private ModelStore() {
     }
@@ -30,6 +33,7 @@ public final class ModelStore {
             ModelSerializer.writeModel(model.graph(), tmp.toFile(), true);
             ModelSerializer.addObjectToFile(tmp.toFile(), SHAPE_ENTRY, model.inputShape().toString());
             ModelSerializer.addObjectToFile(tmp.toFile(), CLASSES_ENTRY, String.join("\n", model.classNames()));
+            ModelSerializer.addObjectToFile(tmp.toFile(), PRETEXT_ENTRY, model.pretextTask());
         });
     }
 
@@ -47,10 +51,21 @@ public final class ModelStore {
             String shape = ModelSerializer.getObjectFromFile(file.toFile(), SHAPE_ENTRY);
             String classes = ModelSerializer.getObjectFromFile(file.toFile(), CLASSES_ENTRY);
             List<String> names = classes.isEmpty() ? List.of() : Arrays.asList(classes.split("\n"));
-            return new TrainedModel(graph, InputShape.parse(shape), names);
+            String task = pretextTask(file, names);
+            return new TrainedModel(graph, InputShape.parse(shape), names, task);
         } catch (IOException | RuntimeException e) {
             throw new SelfSupException(ErrorCode.BAD_MODEL, "Cannot load model " + file + ": " + e.getMessage()
                     + " (expected a model.zip written by selfsup4j)", file.toString(), List.of(), e);
         }
+    }
+
+    /** The pretext entry; for older models, which lack it, "pretext" when they have no class names. */
+    private static String pretextTask(Path file, List<String> classNames) throws IOException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            if (zip.getEntry("objects/" + PRETEXT_ENTRY) == null) {
+                return classNames.isEmpty() ? "pretext" : "";
+            }
+        }
+        return ModelSerializer.getObjectFromFile(file.toFile(), PRETEXT_ENTRY);
     }
 }

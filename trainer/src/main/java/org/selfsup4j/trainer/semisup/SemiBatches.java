@@ -7,7 +7,7 @@ import java.util.Random;
 import org.selfsup4j.core.data.LabeledImages;
 import org.selfsup4j.core.image.Image;
 import org.selfsup4j.core.spi.Augmenter;
-import org.selfsup4j.trainer.data.Batches;
+import org.selfsup4j.core.image.Batches;
 import org.selfsup4j.trainer.data.EpochSampler;
 import org.selfsup4j.trainer.data.Seeds;
 

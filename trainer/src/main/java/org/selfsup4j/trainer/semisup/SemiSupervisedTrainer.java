@@ -13,9 +13,8 @@ import org.selfsup4j.core.data.LabeledImages;
 import org.selfsup4j.core.image.Image;
 import org.selfsup4j.core.spi.Augmenter;
 import org.selfsup4j.core.spi.Backbone;
-import org.selfsup4j.core.spi.HeadSpec;
 import org.selfsup4j.core.spi.SslLoss;
-import org.selfsup4j.trainer.data.Batches;
+import org.selfsup4j.core.image.Batches;
 import org.selfsup4j.trainer.data.Prefetcher;
 import org.selfsup4j.trainer.train.BatchNormRecalibration;
 import org.selfsup4j.trainer.train.Networks;
@@ -96,10 +95,10 @@ public final class SemiSupervisedTrainer {
                 .optWeightDecay(settings.weightDecay()).optSeed(settings.seed()).optBatchSize(settings.labeledBatch());
         ComputationGraph graph;
         if (pretrained == null) {
-            graph = Networks.build(backbone, HeadSpec.classification(classes), crossEntropy, labeled.shape(), net);
+            graph = Networks.classifier(backbone, classes, crossEntropy, labeled.shape(), net);
         } else {
-            pretrained.requireInputShape(labeled.shape());
-            graph = Networks.withNewHead(pretrained.graph(), classes, crossEntropy, net, false);
+            pretrained.requireChannels(labeled.shape());
+            graph = Networks.withNewHead(pretrained.graph(), labeled.shape(), classes, crossEntropy, net, false);
         }
         WeightEma ema = settings.emaDecay() > 0 ? new WeightEma(graph, settings.emaDecay()) : null;
         ConsistencyTargets targets = settings.targets();
@@ -121,7 +120,7 @@ public final class SemiSupervisedTrainer {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         history.finish(seconds, waited / 1e9 / Math.max(seconds, 1e-9), history.steps().size() < settings.steps());
-        TrainedModel model = new TrainedModel(graph, labeled.shape(), labeled.classNames());
+        TrainedModel model = TrainedModel.classifier(graph, labeled.shape(), labeled.classNames());
         if (ema == null) {
             return new Result(model, model, 0, history);
         }
@@ -132,7 +131,7 @@ public final class SemiSupervisedTrainer {
             BatchNormRecalibration.recalibrate(average, views);
             images = views.stream().mapToInt(v -> (int) v.size(0)).sum();
         }
-        return new Result(model, new TrainedModel(average, labeled.shape(), labeled.classNames()), images, history);
+        return new Result(model, TrainedModel.classifier(average, labeled.shape(), labeled.classNames()), images, history);
     }
 
     /**

@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastSubOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.selfsup4j.core.image.Image;
-import org.selfsup4j.trainer.data.Batches;
+import org.selfsup4j.core.image.Batches;
 
 /**
  * Re-estimates the batch-norm statistics of a network from images, for weights that were never trained as they are:

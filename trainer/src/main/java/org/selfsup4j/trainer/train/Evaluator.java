@@ -6,7 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
 import org.selfsup4j.core.data.LabeledImages;
-import org.selfsup4j.trainer.data.Batches;
+import org.selfsup4j.core.image.Batches;
 
 /** Scores a classifier on labeled images (inference mode, in batches). */
 public final class Evaluator {
@@ -14,6 +14,7 @@ public final class Evaluator {
     }
 
     public static EvaluationReport evaluate(TrainedModel model, LabeledImages data, int batchSize) {
+        model.requireClassifier("evaluate");
         model.requireInputShape(data.shape());
         ComputationGraph graph = model.graph();
         int classes = Networks.outputs(graph);

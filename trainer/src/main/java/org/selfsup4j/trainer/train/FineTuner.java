@@ -5,14 +5,13 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.selfsup4j.core.data.LabeledImages;
 import org.selfsup4j.core.spi.Augmenter;
 import org.selfsup4j.core.spi.Backbone;
-import org.selfsup4j.core.spi.HeadSpec;
 import org.selfsup4j.core.spi.SslLoss;
 import org.selfsup4j.trainer.data.AugmentPipeline;
 import org.selfsup4j.trainer.data.LabeledBatches;
 
 /**
- * Trains a classifier on labeled images. From a pretrained network it keeps everything up to {@code features},
- * replaces the head with a new one of {@code numClasses} outputs and trains (the whole network, or only the head with
+ * Trains a classifier on labeled images. From a pretrained network it keeps its backbone (what {@code features}
+ * depends on; a backbone pretrained on tiles or patches takes the whole images), replaces the head with a new one of {@code numClasses} outputs and trains (the whole network, or only the head with
  * {@code optFreezeBackbone(true)}: a linear probe on frozen features, batch norm in inference mode). From a bare
  * backbone it trains the same network from random weights: the labels-only baseline.
  */
@@ -40,22 +39,22 @@ public final class FineTuner {
 
     /** Fine-tunes a pretrained network (it is not modified; a new one is returned). */
     public TrainResult fit(TrainedModel pretrained, LabeledImages labeled) {
-        pretrained.requireInputShape(labeled.shape());
-        ComputationGraph graph = Networks.withNewHead(pretrained.graph(), labeled.numClasses(), loss, settings, freeze);
+        pretrained.requireChannels(labeled.shape());
+        ComputationGraph graph = Networks.withNewHead(pretrained.graph(), labeled.shape(), labeled.numClasses(), loss,
+                settings, freeze);
         return train(graph, labeled);
     }
 
     /** Trains {@code backbone} + a classifier head from random weights on the labels alone. */
     public TrainResult fitFromScratch(Backbone backbone, LabeledImages labeled) {
-        ComputationGraph graph = Networks.build(backbone, HeadSpec.classification(labeled.numClasses()), loss,
-                labeled.shape(), settings);
+        ComputationGraph graph = Networks.classifier(backbone, labeled.numClasses(), loss, labeled.shape(), settings);
         return train(graph, labeled);
     }
 
     private TrainResult train(ComputationGraph graph, LabeledImages labeled) {
         TrainingHistory history = new TrainingLoop(settings, listener, stop)
                 .run(graph, new LabeledBatches(labeled, augmenter, settings.batchSize(), settings.seed()));
-        return new TrainResult(new TrainedModel(graph, labeled.shape(), labeled.classNames()), history);
+        return new TrainResult(TrainedModel.classifier(graph, labeled.shape(), labeled.classNames()), history);
     }
 
     /** Fluent construction: required parts in {@link FineTuner#builder}, optional ones as {@code optX}. */

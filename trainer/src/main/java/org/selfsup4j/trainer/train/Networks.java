@@ -1,6 +1,11 @@
 package org.selfsup4j.trainer.train;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -18,28 +23,116 @@ import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
 import org.selfsup4j.core.image.InputShape;
 import org.selfsup4j.core.spi.Backbone;
-import org.selfsup4j.core.spi.HeadSpec;
+import org.selfsup4j.core.spi.HeadBuilder;
+import org.selfsup4j.core.spi.PretextTask;
 import org.selfsup4j.core.spi.SslLoss;
 import org.selfsup4j.trainer.backend.FastPath;
 
 /**
- * Builds the networks selfsup4j trains, all of one shape: vertex {@value #INPUT} (NCHW) → backbone →
- * {@value #FEATURES} → {@value #HEAD} (dense, identity activation) → {@value #OUTPUT} ({@code LossLayer} with the
- * loss's activation). Keeping the activation in a separate loss layer makes per-example label masks weigh examples
- * exactly (an {@code OutputLayer} would also scale its pre-activations by the mask). Fine-tuning swaps the last two.
+ * Builds the networks selfsup4j trains: vertex {@value #INPUT} (NCHW) → backbone ({@value Backbone#FEATURE_MAP},
+ * {@value Backbone#FEATURES}) → a head → {@value HeadBuilder#OUTPUT} (a loss layer with the loss's activation). A
+ * pretext network's head is whatever its task builds ({@link PretextTask#addHead}); a classifier's head is
+ * {@value HeadBuilder#HEAD} (dense, identity activation) on the pooled features. Keeping the activation in a separate
+ * loss layer makes per-example label masks weigh examples exactly (an {@code OutputLayer} would also scale its
+ * pre-activations by the mask).
+ *
+ * <p>The backbone is exactly the vertices {@value Backbone#FEATURES} depends on; fine-tuning keeps those, drops
+ * everything else, and rebuilds the input for the downstream image shape.
  */
 public final class Networks {
     public static final String INPUT = "input";
-    public static final String FEATURES = "features";
-    public static final String HEAD = "head";
-    public static final String OUTPUT = "output";
+    public static final String FEATURES = Backbone.FEATURES;
+    public static final String HEAD = HeadBuilder.HEAD;
+    public static final String OUTPUT = HeadBuilder.OUTPUT;
 
     private Networks() {
     }
 
-    /** A fresh, initialised network: backbone plus a head of {@code head.outputs()} trained with {@code loss}. */
-    public static ComputationGraph build(Backbone backbone, HeadSpec head, SslLoss loss, InputShape shape,
-                                         TrainingSettings settings) {
+    /** A fresh, initialised pretext network for images of {@code imageShape}: backbone plus the task's head. */
+    public static ComputationGraph pretext(Backbone backbone, PretextTask task, SslLoss loss, InputShape imageShape,
+                                           TrainingSettings settings) {
+        InputShape shape = task.inputShape(imageShape);
+        ComputationGraphConfiguration.GraphBuilder g = withBackbone(backbone, shape, settings);
+        HeadBuilder head = headBuilder(g, backbone, shape, task.inputsPerExample(), loss);
+        task.addHead(head);
+        if (!head.ended()) {
+            throw new IllegalStateException("pretext task " + task.getClass().getName()
+                    + " built a head without an output layer (call HeadBuilder.output or pixelOutput)");
+        }
+        return init(g);
+    }
+
+    /** A fresh, initialised classifier: backbone plus {@value #HEAD} of {@code classes} outputs trained with {@code loss}. */
+    public static ComputationGraph classifier(Backbone backbone, int classes, SslLoss loss, InputShape shape,
+                                              TrainingSettings settings) {
+        ComputationGraphConfiguration.GraphBuilder g = withBackbone(backbone, shape, settings);
+        headBuilder(g, backbone, shape, 1, loss).linear(FEATURES, backbone.featureSize(), classes);
+        return init(g);
+    }
+
+    /**
+     * A copy of {@code pretrained} (which is not modified) keeping its backbone — the vertices {@value #FEATURES}
+     * depends on — for inputs of {@code shape} (backbones are size-agnostic: a backbone pretrained on tiles takes whole
+     * images), with a new, randomly initialised {@value #HEAD} of {@code outputs} plus {@value #OUTPUT} for
+     * {@code loss}, trained with {@code settings}' updater, weight decay and seed. With {@code freezeBackbone} only the
+     * head trains (a linear probe on frozen features, batch norm in inference mode).
+     */
+    public static ComputationGraph withNewHead(ComputationGraph pretrained, InputShape shape, int outputs, SslLoss loss,
+                                               TrainingSettings settings, boolean freezeBackbone) {
+        FastPath.enable();
+        int featureSize = featureSize(pretrained, shape);
+        TransferLearning.GraphBuilder tl = backboneOnly(pretrained, shape, settings)
+                .addLayer(HEAD, new DenseLayer.Builder().nIn(featureSize).nOut(outputs)
+                        .activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER).build(), FEATURES)
+                .addLayer(OUTPUT, new LossLayer.Builder(loss.lossFunction()).activation(loss.outputActivation()).build(), HEAD)
+                .setOutputs(OUTPUT);
+        if (freezeBackbone) {
+            tl.setFeatureExtractor(FEATURES);
+        }
+        return tl.build();
+    }
+
+    /**
+     * A copy of {@code pretrained}'s backbone alone, for inputs of {@code shape}, whose one output is the pooled
+     * {@value #FEATURES} (for probes that read features, such as kNN). Not trainable: it has no loss layer.
+     */
+    public static ComputationGraph featureExtractor(ComputationGraph pretrained, InputShape shape) {
+        FastPath.enable();
+        return backboneOnly(pretrained, shape, TrainingSettings.defaults()).setOutputs(FEATURES)
+                .validateOutputLayerConfig(false).build();
+    }
+
+    private static TransferLearning.GraphBuilder backboneOnly(ComputationGraph pretrained, InputShape shape,
+                                                              TrainingSettings settings) {
+        requireVertex(pretrained, FEATURES);
+        Set<String> keep = ancestors(pretrained.getConfiguration(), FEATURES);
+        TransferLearning.GraphBuilder tl = new TransferLearning.GraphBuilder(pretrained.clone())
+                .fineTuneConfiguration(new FineTuneConfiguration.Builder()
+                        .updater(settings.updater()).weightDecay(settings.weightDecay()).seed(settings.seed()).build());
+        for (String name : pretrained.getConfiguration().getVertices().keySet()) {
+            if (!keep.contains(name)) {
+                tl.removeVertexAndConnections(name);
+            }
+        }
+        return tl.setInputTypes(InputType.convolutional(shape.height(), shape.width(), shape.channels()));
+    }
+
+    /** {@code vertex} and every vertex it reads from, directly or not (network inputs excluded). */
+    static Set<String> ancestors(ComputationGraphConfiguration conf, String vertex) {
+        Map<String, List<String>> inputs = conf.getVertexInputs();
+        Set<String> seen = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(vertex));
+        while (!todo.isEmpty()) {
+            String v = todo.pop();
+            if (conf.getVertices().containsKey(v) && seen.add(v)) {
+                todo.addAll(inputs.getOrDefault(v, List.of()));
+            }
+        }
+        return seen;
+    }
+
+    private static ComputationGraphConfiguration.GraphBuilder withBackbone(Backbone backbone, InputShape shape,
+                                                                           TrainingSettings settings) {
         FastPath.enable();
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
                 .seed(settings.seed())
@@ -51,58 +144,40 @@ public final class Networks {
                 .graphBuilder()
                 .addInputs(INPUT)
                 .setInputTypes(InputType.convolutional(shape.height(), shape.width(), shape.channels()));
-        String features = backbone.addTo(g, INPUT, shape);
-        if (!FEATURES.equals(features)) {
-            throw new IllegalStateException("backbones must name their feature vertex '" + FEATURES + "', got " + features);
+        backbone.addTo(g, INPUT, shape);
+        return g;
+    }
+
+    private static HeadBuilder headBuilder(ComputationGraphConfiguration.GraphBuilder g, Backbone backbone,
+                                           InputShape shape, int inputsPerExample, SslLoss loss) {
+        Map<String, InputType> types = g.getLayerActivationTypes();
+        InputType map = types.get(Backbone.FEATURE_MAP);
+        InputType features = types.get(Backbone.FEATURES);
+        if (!(map instanceof InputType.InputTypeConvolutional conv) || features == null
+                || features.arrayElementsPerExample() != backbone.featureSize()) {
+            throw new IllegalStateException("backbone " + backbone.getClass().getName() + " must add a rank-4 vertex '"
+                    + Backbone.FEATURE_MAP + "' and a rank-2 vertex '" + Backbone.FEATURES + "' of "
+                    + backbone.featureSize() + " values; got " + map + " and " + features);
         }
-        addHead(g, backbone.featureSize(), head.outputs(), loss);
+        InputShape mapShape = new InputShape((int) conv.getChannels(), (int) conv.getHeight(), (int) conv.getWidth());
+        return new HeadBuilder(g, shape, inputsPerExample, backbone.featureSize(), mapShape, loss);
+    }
+
+    private static ComputationGraph init(ComputationGraphConfiguration.GraphBuilder g) {
         ComputationGraph graph = new ComputationGraph(g.build());
         graph.init();
         return graph;
     }
 
-    /**
-     * A copy of {@code pretrained} (which is not modified) with everything up to {@value #FEATURES} kept and a new,
-     * randomly initialised {@value #HEAD} of {@code outputs} plus {@value #OUTPUT} for {@code loss}, trained with
-     * {@code settings}' updater, weight decay and seed. With {@code freezeBackbone} only the head trains (a linear
-     * probe on frozen features, batch norm in inference mode).
-     */
-    public static ComputationGraph withNewHead(ComputationGraph pretrained, int outputs, SslLoss loss,
-                                               TrainingSettings settings, boolean freezeBackbone) {
-        FastPath.enable();
-        int featureSize = featureSize(pretrained);
-        TransferLearning.GraphBuilder tl = new TransferLearning.GraphBuilder(pretrained.clone())
-                .fineTuneConfiguration(new FineTuneConfiguration.Builder()
-                        .updater(settings.updater()).weightDecay(settings.weightDecay()).seed(settings.seed()).build())
-                .removeVertexAndConnections(OUTPUT)
-                .removeVertexAndConnections(HEAD)
-                .addLayer(HEAD, new DenseLayer.Builder().nIn(featureSize).nOut(outputs)
-                        .activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER).build(), FEATURES)
-                .addLayer(OUTPUT, new LossLayer.Builder(loss.lossFunction())
-                        .activation(loss.outputActivation()).build(), HEAD)
-                .setOutputs(OUTPUT);
-        if (freezeBackbone) {
-            tl.setFeatureExtractor(FEATURES);
-        }
-        return tl.build();
-    }
-
-    /** Adds {@value #HEAD} and {@value #OUTPUT} after {@value #FEATURES}. */
-    static void addHead(ComputationGraphConfiguration.GraphBuilder g, int featureSize, int outputs, SslLoss loss) {
-        g.addLayer(HEAD, new DenseLayer.Builder().nIn(featureSize).nOut(outputs).activation(Activation.IDENTITY)
-                        .weightInit(WeightInit.XAVIER).build(), FEATURES)
-                .addLayer(OUTPUT, new LossLayer.Builder(loss.lossFunction()).activation(loss.outputActivation()).build(), HEAD)
-                .setOutputs(OUTPUT);
-    }
-
-    /** Width of the feature vector feeding the head. */
-    public static int featureSize(ComputationGraph graph) {
+    /** Width of the pooled feature vector of {@code graph} for inputs of {@code shape}. */
+    public static int featureSize(ComputationGraph graph, InputShape shape) {
         requireVertex(graph, FEATURES);
-        requireVertex(graph, HEAD);
-        return (int) ((FeedForwardLayer) graph.getLayer(HEAD).conf().getLayer()).getNIn();
+        InputType t = graph.getConfiguration().getLayerActivationTypes(false, false,
+                InputType.convolutional(shape.height(), shape.width(), shape.channels())).get(FEATURES);
+        return (int) t.arrayElementsPerExample();
     }
 
-    /** Number of outputs of the head (classes, for a classifier). */
+    /** Number of outputs of a classifier's head (its classes). */
     public static int outputs(ComputationGraph graph) {
         requireVertex(graph, HEAD);
         return (int) ((FeedForwardLayer) graph.getLayer(HEAD).conf().getLayer()).getNOut();

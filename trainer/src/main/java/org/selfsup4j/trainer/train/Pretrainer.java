@@ -15,7 +15,7 @@ import org.selfsup4j.trainer.data.PretextBatches;
 /**
  * Pretrains a backbone on unlabeled images with a pretext task: backbone + the task's head + a loss, trained for
  * {@link TrainingSettings#steps()} batches of {@link TrainingSettings#batchSize()} images (the task may turn each image
- * into several examples). Build with {@link #builder}; {@link #fit} returns the whole network, whose
+ * into several examples, or an example into several inputs). Build with {@link #builder}; {@link #fit} returns the whole network, whose
  * {@code features} vertex is what fine-tuning keeps.
  */
 public final class Pretrainer {
@@ -25,6 +25,7 @@ public final class Pretrainer {
     private final TrainingSettings settings;
     private final StepListener listener;
     private final StopSignal stop;
+    private final String taskName;
 
     private Pretrainer(Builder b) {
         this.backbone = b.backbone;
@@ -33,6 +34,7 @@ public final class Pretrainer {
         this.settings = b.settings;
         this.listener = b.listener;
         this.stop = b.stop;
+        this.taskName = b.taskName;
     }
 
     /** The three required parts; everything else has a default. */
@@ -44,11 +46,12 @@ public final class Pretrainer {
         if (images.isEmpty()) {
             throw new SelfSupException(ErrorCode.EMPTY_DATA, "No unlabeled images to pretrain on");
         }
-        InputShape shape = images.get(0).shape();
-        ComputationGraph graph = Networks.build(backbone, task.head(), loss, shape, settings);
+        InputShape imageShape = images.get(0).shape();
+        InputShape shape = task.inputShape(imageShape);
+        ComputationGraph graph = Networks.pretext(backbone, task, loss, imageShape, settings);
         TrainingHistory history = new TrainingLoop(settings, listener, stop)
                 .run(graph, new PretextBatches(images, task, settings.batchSize(), settings.seed()));
-        return new TrainResult(new TrainedModel(graph, shape, List.of()), history);
+        return new TrainResult(TrainedModel.pretext(graph, shape, taskName), history);
     }
 
     /** Fluent construction: required parts in {@link Pretrainer#builder}, optional ones as {@code optX}. */
@@ -59,6 +62,7 @@ public final class Pretrainer {
         private TrainingSettings settings = TrainingSettings.defaults();
         private StepListener listener = StepListener.none();
         private StopSignal stop = new StopSignal();
+        private String taskName = "pretext";
 
         private Builder(Backbone backbone, PretextTask task, SslLoss loss) {
             this.backbone = Objects.requireNonNull(backbone, "backbone is null");
@@ -78,6 +82,12 @@ public final class Pretrainer {
 
         public Builder optStopSignal(StopSignal stop) {
             this.stop = Objects.requireNonNull(stop, "stop is null");
+            return this;
+        }
+
+        /** The task's name, recorded in the saved model (default {@code pretext}). */
+        public Builder optTaskName(String taskName) {
+            this.taskName = Objects.requireNonNull(taskName, "taskName is null");
             return this;
         }
 

@@ -1,11 +1,14 @@
-package org.selfsup4j.trainer.data;
+package org.selfsup4j.core.image;
 
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.selfsup4j.core.image.Image;
+import org.selfsup4j.core.spi.PerExample;
 
-/** Turns images and target rows into ND4J arrays: the one place a list of images becomes an NCHW tensor. */
+/**
+ * Turns images and target rows into ND4J arrays: the one place a list of images becomes an NCHW tensor. Used by the
+ * trainer and by the contract tests, so a plugin's batch is checked exactly as it will be trained.
+ */
 public final class Batches {
     private Batches() {
     }
@@ -33,6 +36,22 @@ public final class Batches {
             System.arraycopy(rows[i], 0, data, i * k, k);
         }
         return Nd4j.create(data, new long[] {rows.length, k}, 'c');
+    }
+
+    /** [n, shape...] from a {@link PerExample}, C order. */
+    public static INDArray stack(PerExample values) {
+        int[] shape = values.shape();
+        long[] full = new long[shape.length + 1];
+        full[0] = values.count();
+        for (int d = 0; d < shape.length; d++) {
+            full[d + 1] = shape[d];
+        }
+        int size = values.size();
+        float[] data = new float[values.count() * size];
+        for (int i = 0; i < values.count(); i++) {
+            System.arraycopy(values.rows()[i], 0, data, i * size, size);
+        }
+        return Nd4j.create(data, full, 'c');
     }
 
     /** [n, classes] one-hot rows. */
