@@ -1,6 +1,7 @@
 package org.selfsup4j.core.spi;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.selfsup4j.core.image.Image;
 import org.selfsup4j.core.image.InputShape;
@@ -47,4 +48,12 @@ public interface PretextTask {
      * more examples than {@code images} (rotation shows each image four times) but never zero for a non-empty list.
      */
     PretextBatch makeBatch(List<Image> images, Random random);
+
+    /**
+     * What this task does with images of {@code imageShape}, recorded in the run's {@code run.json} (tile geometry,
+     * permutation set, corruption list, ...): values are strings, numbers, booleans, lists or maps. Default empty.
+     */
+    default Map<String, Object> describe(InputShape imageShape) {
+        return Map.of();
+    }
 }

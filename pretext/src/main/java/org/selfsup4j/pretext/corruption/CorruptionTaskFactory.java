@@ -1,0 +1,53 @@
+package org.selfsup4j.pretext.corruption;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.selfsup4j.core.config.ComponentConfig;
+import org.selfsup4j.core.config.ComponentSpec;
+import org.selfsup4j.core.image.InputShape;
+import org.selfsup4j.core.spi.Augmenters;
+import org.selfsup4j.core.spi.PretextTask;
+import org.selfsup4j.core.spi.PretextTaskFactory;
+
+/**
+ * {@code corruption}: classify which corruption, if any, was applied to an image. Setting {@code corruptions}: a list
+ * of augmenter names, each with optional settings, for example
+ * {@code corruptions=[gaussian-noise,jpeg(quality=5),pixelate]}; default
+ * {@value #DEFAULT_LIST}. Classes: "none" and one per corruption. An unknown name fails at once, listing the known
+ * augmenters.
+ */
+public final class CorruptionTaskFactory implements PretextTaskFactory {
+    public static final String NAME = "corruption";
+    static final String DEFAULT_LIST =
+            "[gaussian-noise,shot-noise,impulse-noise,pixelate,jpeg,gaussian-blur,contrast,brightness]";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "classify which corruption (noise, pixelate, jpeg, blur, contrast, brightness) or none was applied";
+    }
+
+    @Override
+    public PretextTask create(ComponentConfig config, Augmenters augmenters) {
+        List<String> items = config.getList("corruptions", ComponentConfig.parse("c=" + DEFAULT_LIST).getList("c", List.of()));
+        config.requireAllKeysRead(NAME);
+        List<ComponentSpec> specs = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String item : items) {
+            ComponentSpec spec = ComponentSpec.parse(item);
+            if (!seen.add(spec.name())) {
+                throw config.badValue("corruptions", item, "each corruption listed once");
+            }
+            specs.add(spec);
+        }
+        CorruptionTask task = new CorruptionTask(specs, augmenters);
+        task.augmentersFor(new InputShape(1, 28, 28));
+        return task;
+    }
+}
