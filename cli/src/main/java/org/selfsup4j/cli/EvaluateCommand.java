@@ -38,7 +38,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrainedModel trained = ModelStore.load(model);
+        trained.requireClassifier("evaluate");
         LabeledImages test = dataOptions.labeled(data, FashionMnist.Part.TEST);
+        trained.requireInputShape(test.shape());
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("model", model.toString());
         config.put("data", data);

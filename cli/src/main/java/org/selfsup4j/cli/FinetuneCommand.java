@@ -2,6 +2,7 @@ package org.selfsup4j.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.selfsup4j.core.ErrorCode;
@@ -10,14 +11,20 @@ import org.selfsup4j.core.config.ComponentConfig;
 import org.selfsup4j.core.data.FashionMnist;
 import org.selfsup4j.core.data.LabelSplit;
 import org.selfsup4j.core.data.LabeledImages;
+import org.selfsup4j.core.spi.SslLoss;
 import org.selfsup4j.trainer.data.AugmentPipeline;
 import org.selfsup4j.trainer.plugin.Catalog;
 import org.selfsup4j.trainer.run.Fingerprint;
 import org.selfsup4j.trainer.run.ModelStore;
 import org.selfsup4j.trainer.run.Progress;
 import org.selfsup4j.trainer.run.RunFolder;
+import org.selfsup4j.trainer.train.EvaluationReport;
+import org.selfsup4j.trainer.train.Evaluator;
 import org.selfsup4j.trainer.train.FineTuner;
+import org.selfsup4j.trainer.train.KnnProbe;
+import org.selfsup4j.trainer.train.Networks;
 import org.selfsup4j.trainer.train.TrainResult;
+import org.selfsup4j.trainer.train.TrainedModel;
 import org.selfsup4j.trainer.train.TrainingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +33,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code selfsup finetune}: a classifier from a pretrained backbone (or from scratch) on few labels. */
 @Command(name = "finetune", mixinStandardHelpOptions = true,
-        description = "Train a classifier on labeled images, from a pretrained run (--from) or from scratch (--backbone).")
+        description = "Train a classifier on labeled images, from a pretrained run (--from) or from scratch (--backbone); "
+                + "or probe its frozen features (--protocol linear | knn).")
 final class FinetuneCommand implements Callable<Integer> {
     static final TrainingSettings DEFAULTS = TrainingSettings.defaults().optBatchSize(64).optSteps(300);
 
@@ -48,8 +56,23 @@ final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--split", description = "use the labeled examples listed in this split.csv (from an earlier run)")
     Path splitFile;
 
-    @Option(names = "--freeze", description = "freeze the backbone: train only the new head (linear probe)")
+    @Option(names = "--protocol", defaultValue = "full", description = "full (fine-tune everything), linear (frozen "
+            + "backbone, new linear head) or knn (no training: weighted k-nearest-neighbour vote on frozen features; "
+            + "needs --test); default: ${DEFAULT-VALUE}")
+    String protocol;
+
+    @Option(names = "--freeze", description = "the same as --protocol linear")
     boolean freeze;
+
+    @Option(names = "--test", description = "labeled test images to score at the end (with a Fashion-MNIST --train: 'fashion-mnist' is its official test split)")
+    String test;
+
+    @Option(names = "--k", defaultValue = "" + KnnProbe.DEFAULT_K, description = "neighbours of the knn protocol (default: ${DEFAULT-VALUE})")
+    int k;
+
+    @Option(names = "--knn-temperature", defaultValue = "" + KnnProbe.DEFAULT_TEMPERATURE,
+            description = "temperature of the knn vote weights exp(similarity / t) (default: ${DEFAULT-VALUE})")
+    double knnTemperature;
 
     @Option(names = "--augment", defaultValue = "", description = "augmentation pipeline, for example \"horizontal-flip,pad-crop(pad=2)\"")
     String augment;
@@ -72,15 +95,22 @@ final class FinetuneCommand implements Callable<Integer> {
         if (labelsPerClass != null && splitFile != null) {
             throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "Give at most one of --labels-per-class and --split");
         }
+        Protocol chosen = Protocol.parse(protocol, freeze);
+        if (chosen == Protocol.KNN && test == null) {
+            throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "--protocol knn trains nothing and needs --test DATA to "
+                    + "score the vote on", "knn", List.of(), null);
+        }
         Catalog catalog = Composition.start(main.plugins).catalog();
         AugmentPipeline augmenter = AugmentPipeline.parse(augment, catalog);
-        FineTuner.Builder builder = FineTuner.builder(catalog.loss("cross-entropy", ComponentConfig.empty()))
-                .optFreezeBackbone(freeze).optAugmenter(augmenter);
+        SslLoss crossEntropy = catalog.loss("cross-entropy", ComponentConfig.empty());
+        FineTuner.Builder builder = FineTuner.builder(crossEntropy)
+                .optFreezeBackbone(chosen == Protocol.LINEAR).optAugmenter(augmenter);
         TrainingSettings settings = train.settings(DEFAULTS);
         var pretrained = from == null ? null : ModelStore.load(from);
         var net = backbone == null ? null : catalog.backbone(backbone, ComponentConfig.empty());
 
         LabeledImages all = dataOptions.labeled(trainData, FashionMnist.Part.TRAIN);
+        LabeledImages testSet = test == null ? null : dataOptions.labeled(test, FashionMnist.Part.TEST);
         LabelSplit split = null;
         if (labelsPerClass != null) {
             split = LabelSplit.perClass(all, labelsPerClass, settings.seed());
@@ -94,7 +124,12 @@ final class FinetuneCommand implements Callable<Integer> {
         config.put("backbone", backbone);
         config.put("train", trainData);
         config.put("labels_per_class", labelsPerClass);
-        config.put("freeze", freeze);
+        config.put("protocol", chosen.name().toLowerCase());
+        config.put("test", test);
+        if (chosen == Protocol.KNN) {
+            config.put("k", k);
+            config.put("knn_temperature", knnTemperature);
+        }
         config.put("augment", augment);
         config.put("training", settings.toMap());
         RunFolder run = RunFolder.create(out, "finetune", config);
@@ -105,15 +140,37 @@ final class FinetuneCommand implements Callable<Integer> {
                 labeled.shape().toString(), "fingerprint", Fingerprint.of(labeled.images(), labeled.labels()),
                 "split", split == null ? "all" : "split.csv"));
         try (RunGuard guard = new RunGuard()) {
+            if (chosen == Protocol.KNN) {
+                long start = System.nanoTime();
+                TrainedModel features = pretrained != null ? pretrained
+                        : TrainedModel.classifier(Networks.classifier(net, labeled.numClasses(), crossEntropy,
+                                labeled.shape(), settings), labeled.shape(), labeled.classNames());
+                EvaluationReport report = KnnProbe.fit(features, labeled, k, knnTemperature, 500).evaluate(testSet, 500);
+                run.writeEvaluation("test", report);
+                run.put("knn", Map.of("k", Math.min(k, labeled.size()), "temperature", knnTemperature,
+                        "seconds", (System.nanoTime() - start) / 1e9));
+                run.finish("completed");
+                System.out.printf("kNN probe (k %d, t %.2f) with %d labeled images: test accuracy %.4f, balanced %.4f,"
+                        + " macro-F1 %.4f on %d images -> %s%n", Math.min(k, labeled.size()), knnTemperature,
+                        labeled.size(), report.accuracy(), report.balancedAccuracy(), report.macroF1(), report.total(), out);
+                return 0;
+            }
             FineTuner tuner = builder.optSettings(settings).optListener(Progress.toStderr("finetune"))
                     .optStopSignal(guard.stopSignal()).build();
             TrainResult result = pretrained != null ? tuner.fit(pretrained, labeled) : tuner.fitFromScratch(net, labeled);
             run.saveModel(result.model());
             run.writeHistory("finetune", result.history());
+            String scored = "";
+            if (testSet != null && !guard.interrupted()) {
+                EvaluationReport report = Evaluator.evaluate(result.model(), testSet, 500);
+                run.writeEvaluation("test", report);
+                scored = String.format(": test accuracy %.4f, balanced %.4f, macro-F1 %.4f on %d images",
+                        report.accuracy(), report.balancedAccuracy(), report.macroF1(), report.total());
+            }
             run.finish(guard.interrupted() ? "interrupted" : "completed");
-            System.out.printf("fine-tuned on %d labeled images: %d steps in %.1f s, final loss %.4f -> %s%n",
-                    labeled.size(), result.history().steps(), result.history().seconds(),
-                    result.history().meanOfLast(50), out);
+            System.out.printf("%s on %d labeled images: %d steps in %.1f s, final loss %.4f%s -> %s%n",
+                    chosen == Protocol.LINEAR ? "linear probe" : "fine-tuned", labeled.size(), result.history().steps(),
+                    result.history().seconds(), result.history().meanOfLast(50), scored, out);
             return guard.interrupted() ? Main.EXIT_INTERRUPTED : 0;
         } catch (RuntimeException e) {
             run.finish("failed: " + e.getMessage());

@@ -15,6 +15,7 @@ import org.selfsup4j.trainer.plugin.Catalog;
 import org.selfsup4j.trainer.run.Fingerprint;
 import org.selfsup4j.trainer.run.Progress;
 import org.selfsup4j.trainer.run.RunFolder;
+import org.selfsup4j.trainer.train.PretextAccuracy;
 import org.selfsup4j.trainer.train.Pretrainer;
 import org.selfsup4j.trainer.train.TrainResult;
 import org.selfsup4j.trainer.train.TrainingSettings;
@@ -29,6 +30,8 @@ import picocli.CommandLine.ParentCommand;
 final class PretrainCommand implements Callable<Integer> {
     /** Batch of 32 images; rotation makes 128 examples of them. */
     static final TrainingSettings DEFAULTS = TrainingSettings.defaults().optBatchSize(32).optSteps(1000);
+    /** Images (the first ones, with fresh random transforms) on which the pretext accuracy is reported. */
+    static final int ACCURACY_IMAGES = 1000;
 
     @ParentCommand
     Main main;
@@ -69,6 +72,7 @@ final class PretrainCommand implements Callable<Integer> {
         SslLoss sslLoss = catalog.loss(lossName, ComponentConfig.empty());
         TrainingSettings settings = train.settings(DEFAULTS);
         List<Image> images = dataOptions.unlabeled(data, FashionMnist.Part.TRAIN);
+        pretext.inputShape(images.get(0).shape());   // images too small for the task's geometry fail here, before the run
 
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("task", task);
@@ -81,15 +85,23 @@ final class PretrainCommand implements Callable<Integer> {
         RunFolder run = RunFolder.create(out, "pretrain", config);
         run.put("data", Map.of("images", images.size(), "shape", images.get(0).shape().toString(),
                 "fingerprint", Fingerprint.of(images, null)));
+        run.put("task_details", pretext.describe(images.get(0).shape()));
         try (RunGuard guard = new RunGuard()) {
             TrainResult result = Pretrainer.builder(net, pretext, sslLoss).optSettings(settings).optTaskName(task)
                     .optListener(Progress.toStderr("pretrain " + task)).optStopSignal(guard.stopSignal()).build()
                     .fit(images);
             run.saveModel(result.model());
             run.writeHistory("pretrain", result.history());
+            String accuracy = "";
+            if (PretextAccuracy.applies(pretext, images)) {
+                List<Image> sample = images.subList(0, Math.min(images.size(), ACCURACY_IMAGES));
+                double a = PretextAccuracy.of(result.model().graph(), pretext, sample, 100, settings.seed() + 1);
+                run.put("pretext_accuracy", Map.of("accuracy", a, "images", sample.size()));
+                accuracy = String.format(", pretext accuracy %.4f on %d images", a, sample.size());
+            }
             run.finish(guard.interrupted() ? "interrupted" : "completed");
-            System.out.printf("pretrained %s with %s: %d steps in %.1f s, final loss %.4f -> %s%n", backbone, task,
-                    result.history().steps(), result.history().seconds(), result.history().meanOfLast(50), out);
+            System.out.printf("pretrained %s with %s: %d steps in %.1f s, final loss %.4f%s -> %s%n", backbone, task,
+                    result.history().steps(), result.history().seconds(), result.history().meanOfLast(50), accuracy, out);
             return guard.interrupted() ? Main.EXIT_INTERRUPTED : 0;
         } catch (RuntimeException e) {
             run.finish("failed: " + e.getMessage());

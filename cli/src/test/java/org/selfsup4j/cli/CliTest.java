@@ -1,6 +1,7 @@
 package org.selfsup4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -79,7 +80,7 @@ class CliTest {
     void unknownTaskListsTheKnownOnesAndExits2() throws IOException {
         Path data = labeledFolder(dir.resolve("data"), 4);
         assertEquals(2, run("pretrain", "--task", "rotatoin", "--data", data.toString(), "--out", dir.resolve("o").toString()));
-        assertTrue(err.contains("Unknown pretext task [rotatoin], known: [rotation]"), err);
+        assertTrue(err.contains("Unknown pretext task [rotatoin], known: [corruption, jigsaw, relative-position, rotation]"), err);
         assertTrue(Files.notExists(dir.resolve("o")), "nothing is written before the inputs are checked");
     }
 
@@ -155,6 +156,63 @@ class CliTest {
         assertEquals(runJson, Files.readString(pre.resolve("run.json")));
     }
 
+    /** Each new task pretrains from the CLI; every protocol scores the result with the same evaluation files. */
+    @Test
+    void patchTasksPretrainAndEveryProtocolWritesTheEvaluationFiles() throws IOException {
+        Path data = labeledFolder(dir.resolve("data"), 12);
+        for (String task : new String[] {"jigsaw", "relative-position", "corruption"}) {
+            Path pre = dir.resolve("pre-" + task);
+            String settings = task.equals("jigsaw") ? "grid=2" : "";
+            assertEquals(0, run("pretrain", "--task", task, "--task-config", settings, "--backbone-config", "width=8",
+                    "--data", data.toString(), "--resize", "20x20", "--steps", "6", "--batch", "8", "--out", pre.toString()), err);
+            assertTrue(out.contains("pretext accuracy"), out);
+            String runJson = Files.readString(pre.resolve("run.json"));
+            assertTrue(runJson.contains("\"task_details\"") && runJson.contains("\"pretext_accuracy\""), runJson);
+        }
+        assertTrue(Files.readString(dir.resolve("pre-jigsaw").resolve("run.json")).contains("\"permutation_set\""));
+        Path pre = dir.resolve("pre-jigsaw");
+        for (String protocol : new String[] {"full", "linear", "knn"}) {
+            Path o = dir.resolve("probe-" + protocol);
+            assertEquals(0, run("finetune", "--from", pre.toString(), "--protocol", protocol, "--train", data.toString(),
+                    "--labels-per-class", "6", "--test", data.toString(), "--steps", "4", "--k", "5", "--out", o.toString()), err);
+            assertTrue(out.contains("test accuracy"), out);
+            assertTrue(Files.isRegularFile(o.resolve("test-confusion.png")), protocol);
+            assertTrue(Files.readString(o.resolve("test-metrics.json")).contains("\"macro_f1\""), protocol);
+            assertTrue(Files.readString(o.resolve("run.json")).contains("\"protocol\": \"" + protocol + "\""), protocol);
+        }
+        // evaluate refuses a pretext head, naming the commands to use instead, and writes nothing
+        assertEquals(4, run("evaluate", "--model", pre.toString(), "--data", data.toString(), "--out", dir.resolve("ev").toString()));
+        assertTrue(err.contains("pretext network") && err.contains("--protocol knn"), err);
+        assertFalse(Files.exists(dir.resolve("ev")));
+    }
+
+    @Test
+    void badPatchTaskInputFailsBeforeAnyRunFolderIsWritten() throws IOException {
+        Path data = labeledFolder(dir.resolve("data"), 4);
+        assertEquals(3, run("pretrain", "--task", "jigsaw", "--data", data.toString(), "--resize", "12x12",
+                "--out", dir.resolve("j").toString()));
+        assertTrue(err.contains("at least 15x15") && err.contains("1x12x12"), err);
+        assertFalse(Files.exists(dir.resolve("j")));
+        assertEquals(3, run("pretrain", "--task", "relative-position", "--data", data.toString(), "--resize", "12x12",
+                "--out", dir.resolve("r").toString()));
+        assertTrue(err.contains("18x18") && err.contains("1x12x12"), err);
+        assertEquals(2, run("pretrain", "--task", "corruption", "--task-config", "corruptions=[jpeg,fog]", "--data",
+                data.toString(), "--out", dir.resolve("c").toString()));
+        assertTrue(err.contains("fog") && err.contains("pixelate"), err);
+        assertEquals(2, run("pretrain", "--task", "corruption", "--task-config", "corruptions=[jpeg", "--data",
+                data.toString(), "--out", dir.resolve("c").toString()));
+        assertTrue(err.contains("not closed"), err);
+        assertEquals(2, run("finetune", "--backbone", "reference-cnn", "--protocol", "probe", "--train", data.toString(),
+                "--out", dir.resolve("f").toString()));
+        assertTrue(err.contains("[full, linear, knn]"), err);
+        assertEquals(2, run("finetune", "--backbone", "reference-cnn", "--protocol", "knn", "--train", data.toString(),
+                "--out", dir.resolve("f").toString()));
+        assertTrue(err.contains("--test"), err);
+        for (String f : new String[] {"c", "f"}) {
+            assertFalse(Files.exists(dir.resolve(f)), f);
+        }
+    }
+
     @Test
     void evaluatingWithDataOfAnotherShapeNamesBothShapes() throws IOException {
         Path data = labeledFolder(dir.resolve("data"), 4);
@@ -171,7 +229,8 @@ class CliTest {
     @Test
     void pluginsListsEveryBuiltInWithItsJar() {
         assertEquals(0, run("plugins"));
-        for (String name : new String[] {"rotation", "reference-cnn", "resnet-small", "cross-entropy", "mse", "pad-crop"}) {
+        for (String name : new String[] {"rotation", "jigsaw", "relative-position", "corruption", "reference-cnn",
+                "resnet-small", "cross-entropy", "mse", "pad-crop"}) {
             assertTrue(out.contains(name), out);
         }
         assertEquals(3, run("--plugins", dir.resolve("none").toString(), "plugins"));

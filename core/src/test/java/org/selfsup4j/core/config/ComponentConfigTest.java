@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
@@ -29,5 +31,28 @@ class ComponentConfigTest {
     @Test
     void settingWithoutEqualsIsRejected() {
         assertThrows(SelfSupException.class, () -> ComponentConfig.parse("pad"));
+    }
+
+    @Test
+    void listSettingsKeepTheirCommasAndItemSettings() {
+        ComponentConfig c = ComponentConfig.parse("corruptions=[jpeg(quality=5,p=1),pixelate], hidden=8");
+        assertEquals(List.of("jpeg(quality=5,p=1)", "pixelate"), c.getList("corruptions", List.of()));
+        assertEquals(8, c.getInt("hidden", 0));
+        assertEquals(List.of("jpeg"), ComponentConfig.parse("c=jpeg").getList("c", List.of()));
+        assertEquals(List.of("x"), ComponentConfig.empty().getList("c", List.of("x")));
+        ComponentSpec spec = ComponentSpec.parse("jpeg(quality=5;p=1)");
+        assertEquals("jpeg", spec.name());
+        assertEquals(Map.of("quality", "5", "p", "1"), spec.config().asMap());
+    }
+
+    @Test
+    void malformedListsNameTheText() {
+        SelfSupException open = assertThrows(SelfSupException.class, () -> ComponentConfig.parse("c=[a,b"));
+        assertTrue(open.getMessage().contains("not closed") && open.getMessage().contains("c=[a,b"), open.getMessage());
+        assertThrows(SelfSupException.class, () -> ComponentConfig.parse("c=a]"));
+        assertThrows(SelfSupException.class, () -> ComponentConfig.parse("c=[a,,b]").getList("c", List.of()));
+        assertThrows(SelfSupException.class, () -> ComponentConfig.parse("c=[]").getList("c", List.of()));
+        assertThrows(SelfSupException.class, () -> ComponentSpec.parse("jpeg(quality=5"));
+        assertThrows(SelfSupException.class, () -> ComponentSpec.parse("(quality=5)"));
     }
 }
