@@ -47,6 +47,9 @@ final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--backbone", description = "train this backbone from scratch instead (labels-only baseline)")
     String backbone;
 
+    @Option(names = "--backbone-config", defaultValue = "", description = "settings of --backbone, key=value,...")
+    String backboneConfig;
+
     @Option(names = "--train", required = true, description = "labeled images: a folder of class sub-folders, a Fashion-MNIST folder, or 'fashion-mnist'")
     String trainData;
 
@@ -107,7 +110,7 @@ final class FinetuneCommand implements Callable<Integer> {
                 .optFreezeBackbone(chosen == Protocol.LINEAR).optAugmenter(augmenter);
         TrainingSettings settings = train.settings(DEFAULTS);
         var pretrained = from == null ? null : ModelStore.load(from);
-        var net = backbone == null ? null : catalog.backbone(backbone, ComponentConfig.empty());
+        var net = backbone == null ? null : catalog.backbone(backbone, ComponentConfig.parse(backboneConfig));
 
         LabeledImages all = dataOptions.labeled(trainData, FashionMnist.Part.TRAIN);
         LabeledImages testSet = test == null ? null : dataOptions.labeled(test, FashionMnist.Part.TEST);
@@ -122,6 +125,7 @@ final class FinetuneCommand implements Callable<Integer> {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("from", from == null ? null : from.toString());
         config.put("backbone", backbone);
+        config.put("backbone_config", ComponentConfig.parse(backboneConfig).asMap());
         config.put("train", trainData);
         config.put("labels_per_class", labelsPerClass);
         config.put("protocol", chosen.name().toLowerCase());

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 @Command(name = "selfsup", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Self-supervised and semi-supervised learning for images, on Deeplearning4j.",
         subcommands = {PretrainCommand.class, FinetuneCommand.class, EvaluateCommand.class, PluginsCommand.class,
-                SemisupCommand.class, RecalibrateBnCommand.class, QuickstartCommand.class, AugmentPreviewCommand.class, BenchCommand.class})
+                SemisupCommand.class, RecalibrateBnCommand.class, QuickstartCommand.class, AugmentPreviewCommand.class,
+                PretextPreviewCommand.class, CompareCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_INTERRUPTED = 130;
 

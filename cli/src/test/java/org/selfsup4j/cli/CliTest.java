@@ -169,7 +169,7 @@ class CliTest {
             String runJson = Files.readString(pre.resolve("run.json"));
             assertTrue(runJson.contains("\"task_details\"") && runJson.contains("\"pretext_accuracy\""), runJson);
         }
-        assertTrue(Files.readString(dir.resolve("pre-jigsaw").resolve("run.json")).contains("\"permutation_set\""));
+        assertTrue(Files.readString(dir.resolve("pre-jigsaw").resolve("run.json")).contains("\"permutation_mean_hamming\""));
         Path pre = dir.resolve("pre-jigsaw");
         for (String protocol : new String[] {"full", "linear", "knn"}) {
             Path o = dir.resolve("probe-" + protocol);
@@ -184,6 +184,54 @@ class CliTest {
         assertEquals(4, run("evaluate", "--model", pre.toString(), "--data", data.toString(), "--out", dir.resolve("ev").toString()));
         assertTrue(err.contains("pretext network") && err.contains("--protocol knn"), err);
         assertFalse(Files.exists(dir.resolve("ev")));
+    }
+
+    /** compare runs every part as an ordinary run, tabulates them, skips finished parts and redoes unfinished ones. */
+    @Test
+    void compareTabulatesAndResumes() throws IOException {
+        Path data = labeledFolder(dir.resolve("data"), 10);
+        Path cmp = dir.resolve("cmp");
+        String[] args = {"compare", "--tasks", "rotation,corruption(corruptions=[jpeg;pixelate])", "--protocols", "knn,full",
+            "--seeds", "1,2", "--labeled", data.toString(), "--unlabeled", data.toString(), "--test", data.toString(),
+            "--labels-per-class", "4", "--pretrain-steps", "3", "--finetune-steps", "3", "--k", "3",
+            "--backbone-config", "width=4", "--out", cmp.toString()};
+        assertEquals(0, run(args), err);
+        String table = Files.readString(cmp.resolve("compare.md"));
+        assertTrue(table.contains("| random init (no pretraining) |") && table.contains("| rotation |")
+                && table.contains("| corruption_corruptions-"), table);
+        assertEquals(1 + 3 * 2 * 2, Files.readAllLines(cmp.resolve("compare.csv")).size());
+        assertTrue(Files.isRegularFile(cmp.resolve("compare.png")));
+        assertTrue(Files.readString(cmp.resolve("rotation-full-s2").resolve("run.json")).contains("\"from\""));
+
+        // a part left unfinished is set aside and run again; the finished ones are skipped
+        Path part = cmp.resolve("rotation-knn-s1").resolve("run.json");
+        Files.writeString(part, Files.readString(part).replace("\"status\": \"completed\"", "\"status\": \"running\""));
+        assertEquals(0, run(args), err);
+        assertTrue(err.contains("rotation-full-s1: done before, skipped"), err);
+        assertTrue(Files.isDirectory(cmp.resolve("rotation-knn-s1.incomplete-1")));
+        assertTrue(CompareTable.completed(cmp.resolve("rotation-knn-s1")));
+        assertEquals(table, Files.readString(cmp.resolve("compare.md")), "same runs, same table");
+
+        // an unknown task is named before anything runs
+        assertEquals(2, run("compare", "--tasks", "rotation,jigsw", "--data", "fashion-mnist", "--labels-per-class", "1",
+                "--out", dir.resolve("cmp2").toString()));
+        assertTrue(err.contains("[jigsw]") && err.contains("relative-position"), err);
+        assertFalse(Files.exists(dir.resolve("cmp2")));
+        assertEquals(2, run("compare", "--protocols", "knn,probe", "--data", "fashion-mnist", "--labels-per-class", "1",
+                "--out", dir.resolve("cmp2").toString()));
+        assertFalse(Files.exists(dir.resolve("cmp2")));
+    }
+
+    @Test
+    void pretextPreviewDrawsEveryTask() throws IOException {
+        Path data = labeledFolder(dir.resolve("data"), 3);
+        for (String task : new String[] {"rotation", "jigsaw", "relative-position", "corruption"}) {
+            Path png = dir.resolve(task + ".png");
+            assertEquals(0, run("pretext-preview", "--task", task, "--data", data.toString(), "--resize", "24x24",
+                    "--rows", "2", "--out", png.toString()), err);
+            java.awt.image.BufferedImage img = ImageIO.read(png.toFile());
+            assertTrue(img.getWidth() > 112 * 2 && img.getHeight() >= 2 * 112, task + " " + img.getWidth() + "x" + img.getHeight());
+        }
     }
 
     @Test

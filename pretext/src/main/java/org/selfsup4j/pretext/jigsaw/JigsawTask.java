@@ -115,7 +115,7 @@ final class JigsawTask implements PretextTask {
         m.put("permutations", permutations.size());
         m.put("permutation_mean_hamming", permutations.meanHamming());
         m.put("permutation_min_hamming", permutations.minHamming());
-        m.put("permutation_set", permutations.asLists());
+        m.put("classes", permutations.asLists());
         return m;
     }
 

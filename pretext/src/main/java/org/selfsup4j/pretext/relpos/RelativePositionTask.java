@@ -85,6 +85,7 @@ final class RelativePositionTask implements PretextTask {
     @Override
     public Map<String, Object> describe(InputShape imageShape) {
         Map<String, Object> m = new LinkedHashMap<>(RelativePositionGeometry.of(imageShape).describe());
+        m.put("classes", List.of("top-left", "top", "top-right", "left", "right", "bottom-left", "bottom", "bottom-right"));
         m.put("chromatic_guard", imageShape.channels() == 3 ? guard.name().toLowerCase() : "none (gray images)");
         return m;
     }

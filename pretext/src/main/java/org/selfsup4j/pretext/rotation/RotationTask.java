@@ -2,6 +2,7 @@ package org.selfsup4j.pretext.rotation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
@@ -44,6 +45,12 @@ final class RotationTask implements PretextTask {
     @Override
     public String defaultLoss() {
         return "cross-entropy";
+    }
+
+    @Override
+    public Map<String, Object> describe(InputShape imageShape) {
+        return Map.of("classes", List.of("0 degrees", "90 degrees counter-clockwise", "180 degrees",
+                "270 degrees counter-clockwise"), "all_rotations", allRotations);
     }
 
     @Override

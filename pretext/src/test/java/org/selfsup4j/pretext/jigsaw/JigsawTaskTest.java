@@ -140,7 +140,7 @@ class JigsawTaskTest extends PretextTaskContract {
         Map<String, Object> d = task("").describe(new InputShape(1, 28, 28));
         assertEquals("8x8", d.get("tile"));
         assertEquals(100, d.get("permutations"));
-        assertEquals(100, ((List<?>) d.get("permutation_set")).size());
+        assertEquals(100, ((List<?>) d.get("classes")).size());
         assertThrows(SelfSupException.class, () -> task("grid=4"));
         assertThrows(SelfSupException.class, () -> task("grid=2,permutations=25"));
     }

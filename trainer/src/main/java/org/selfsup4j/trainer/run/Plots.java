@@ -207,6 +207,67 @@ public final class Plots {
         write(img, file);
     }
 
+    /**
+     * Accuracy bars (0-100 %) in groups — one group per key of {@code groups} (protocols), one bar per method inside
+     * it, with ± one standard deviation whiskers: values are {mean, std} as fractions. Missing values leave a gap.
+     */
+    public static void groupedBars(java.util.Map<String, java.util.Map<String, double[]>> groups, List<String> methods,
+                                   String title, Path file) throws IOException {
+        int w = 900;
+        int h = 500;
+        int left = 70;
+        int right = 220;
+        int top = 40;
+        int bottom = 50;
+        BufferedImage img = canvas(w, h);
+        Graphics2D g = graphics(img);
+        g.drawString(title, left, 25);
+        int pw = w - left - right;
+        int ph = h - top - bottom;
+        g.setColor(Color.GRAY);
+        g.drawRect(left, top, pw, ph);
+        for (int a = 0; a <= 100; a += 20) {
+            int y = top + ph - a * ph / 100;
+            g.drawString(a + " %", 20, y + 4);
+            g.setColor(new Color(230, 230, 230));
+            g.drawLine(left + 1, y, left + pw - 1, y);
+            g.setColor(Color.GRAY);
+        }
+        int groupWidth = pw / Math.max(1, groups.size());
+        int bar = Math.max(4, (groupWidth - 20) / Math.max(1, methods.size()));
+        int gi = 0;
+        for (java.util.Map.Entry<String, java.util.Map<String, double[]>> group : groups.entrySet()) {
+            int x0 = left + gi * groupWidth + 10;
+            g.setColor(Color.BLACK);
+            g.drawString(group.getKey(), x0 + groupWidth / 2 - 20, top + ph + 20);
+            for (int m = 0; m < methods.size(); m++) {
+                double[] v = group.getValue().get(methods.get(m));
+                if (v == null) {
+                    continue;
+                }
+                int x = x0 + m * bar;
+                int y = top + ph - (int) Math.round(Math.max(0, Math.min(1, v[0])) * ph);
+                g.setColor(PALETTE[m % PALETTE.length]);
+                g.fillRect(x, y, bar - 2, top + ph - y);
+                if (v[1] > 0) {
+                    g.setColor(Color.BLACK);
+                    int hi = top + ph - (int) Math.round(Math.min(1, v[0] + v[1]) * ph);
+                    int lo = top + ph - (int) Math.round(Math.max(0, v[0] - v[1]) * ph);
+                    int cx = x + (bar - 2) / 2;
+                    g.drawLine(cx, hi, cx, lo);
+                    g.drawLine(cx - 3, hi, cx + 3, hi);
+                    g.drawLine(cx - 3, lo, cx + 3, lo);
+                }
+            }
+            gi++;
+        }
+        for (int m = 0; m < methods.size(); m++) {
+            legend(g, methods.get(m), m, w - right, top);
+        }
+        g.dispose();
+        write(img, file);
+    }
+
     /** Pixel row of an accuracy on a 50-100 % axis, clamped to the axis. */
     private static int yOf(double accuracy, int top, int height) {
         double a = Math.max(0.5, Math.min(1.0, accuracy));

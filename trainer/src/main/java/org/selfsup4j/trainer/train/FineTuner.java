@@ -45,9 +45,15 @@ public final class FineTuner {
         return train(graph, labeled);
     }
 
-    /** Trains {@code backbone} + a classifier head from random weights on the labels alone. */
+    /**
+     * Trains {@code backbone} + a classifier head from random weights on the labels alone (with
+     * {@code optFreezeBackbone(true)}: only the head, on the random backbone's features — a linear probe's floor).
+     */
     public TrainResult fitFromScratch(Backbone backbone, LabeledImages labeled) {
         ComputationGraph graph = Networks.classifier(backbone, labeled.numClasses(), loss, labeled.shape(), settings);
+        if (freeze) {
+            graph = Networks.withNewHead(graph, labeled.shape(), labeled.numClasses(), loss, settings, true);
+        }
         return train(graph, labeled);
     }
 

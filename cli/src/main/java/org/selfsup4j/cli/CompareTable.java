@@ -1,0 +1,141 @@
+package org.selfsup4j.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.selfsup4j.trainer.run.AtomicFiles;
+import org.selfsup4j.trainer.run.Plots;
+
+/**
+ * The result of a {@code selfsup compare}: test accuracy per method (random initialisation and each pretext task) and
+ * protocol, mean ± sample standard deviation over the seeds whose runs completed, and minutes per run (pretraining
+ * included). Read from the run folders alone, so it can be rebuilt at any time.
+ */
+final class CompareTable {
+    static final String MARKDOWN = "compare.md";
+    static final String CSV = "compare.csv";
+    static final String PLOT = "compare.png";
+
+    /** One finished evaluation run. */
+    record Result(String method, Protocol protocol, long seed, double accuracy, double balanced, double macroF1,
+                  double pretrainSeconds, double evalSeconds) {
+    }
+
+    private final List<String> methods;
+    private final List<Protocol> protocols;
+    private final List<Result> results;
+
+    private CompareTable(List<String> methods, List<Protocol> protocols, List<Result> results) {
+        this.methods = methods;
+        this.protocols = protocols;
+        this.results = results;
+    }
+
+    static boolean completed(Path runDir) throws IOException {
+        Path json = runDir.resolve("run.json");
+        return Files.isRegularFile(json) && Files.readString(json).contains("\"status\": \"completed\"");
+    }
+
+    static CompareTable read(Path out, List<String> methods, List<Protocol> protocols, List<Long> seeds) throws IOException {
+        List<Result> results = new ArrayList<>();
+        for (String method : methods) {
+            for (Protocol p : protocols) {
+                for (long seed : seeds) {
+                    Path dir = out.resolve(method + "-" + p.name().toLowerCase() + "-s" + seed);
+                    if (!completed(dir)) {
+                        continue;
+                    }
+                    String json = Files.readString(dir.resolve("run.json"));
+                    int at = json.indexOf("\"test\": {");
+                    if (at < 0) {
+                        continue;
+                    }
+                    double pretrain = 0;
+                    Path pre = out.resolve("pretrain-" + method + "-s" + seed);
+                    if (!method.equals(CompareCommand.RANDOM_INIT) && completed(pre)) {
+                        String pj = Files.readString(pre.resolve("run.json"));
+                        pretrain = value(pj, pj.indexOf("\"pretrain\": {"), "seconds");
+                    }
+                    String section = p == Protocol.KNN ? "\"knn\": {" : "\"finetune\": {";
+                    results.add(new Result(method, p, seed, value(json, at, "accuracy"), value(json, at, "balanced_accuracy"),
+                            value(json, at, "macro_f1"), pretrain, value(json, json.indexOf(section), "seconds")));
+                }
+            }
+        }
+        return new CompareTable(methods, protocols, results);
+    }
+
+    private static double value(String json, int from, String key) {
+        Double v = from < 0 ? null : BenchReportCommand.number(json, from, key);
+        return v == null ? Double.NaN : v;
+    }
+
+    List<Double> accuracies(String method, Protocol p) {
+        return results.stream().filter(r -> r.method().equals(method) && r.protocol() == p).map(Result::accuracy).toList();
+    }
+
+    private double minutes(String method, Protocol p) {
+        return results.stream().filter(r -> r.method().equals(method) && r.protocol() == p)
+                .mapToDouble(r -> (r.pretrainSeconds() + r.evalSeconds()) / 60).average().orElse(Double.NaN);
+    }
+
+    String markdown() {
+        StringBuilder b = new StringBuilder("| method |");
+        for (Protocol p : protocols) {
+            b.append(' ').append(p.name().toLowerCase()).append(" |");
+        }
+        for (Protocol p : protocols) {
+            b.append(" minutes per run, ").append(p.name().toLowerCase()).append(" |");
+        }
+        b.append(" seeds |\n|---|");
+        b.append("---:|".repeat(2 * protocols.size() + 1)).append('\n');
+        for (String method : methods) {
+            b.append("| ").append(method.equals(CompareCommand.RANDOM_INIT) ? "random init (no pretraining)" : method).append(" |");
+            int seeds = 0;
+            for (Protocol p : protocols) {
+                List<Double> a = accuracies(method, p);
+                seeds = Math.max(seeds, a.size());
+                b.append(a.isEmpty() ? " – |" : String.format(Locale.ROOT, " %.2f %% ± %.2f |",
+                        100 * BenchReportCommand.mean(a), 100 * BenchReportCommand.std(a)));
+            }
+            for (Protocol p : protocols) {
+                double m = minutes(method, p);
+                b.append(Double.isNaN(m) ? " – |" : String.format(Locale.ROOT, " %.1f |", m));
+            }
+            b.append(' ').append(seeds).append(" |\n");
+        }
+        return b.toString();
+    }
+
+    String csv() {
+        StringBuilder b = new StringBuilder("method,protocol,seed,accuracy,balanced_accuracy,macro_f1,pretrain_seconds,eval_seconds\n");
+        for (Result r : results) {
+            b.append(String.format(Locale.ROOT, "%s,%s,%d,%.4f,%.4f,%.4f,%.1f,%.1f%n", r.method(),
+                    r.protocol().name().toLowerCase(), r.seed(), r.accuracy(), r.balanced(), r.macroF1(),
+                    r.pretrainSeconds(), r.evalSeconds()));
+        }
+        return b.toString();
+    }
+
+    void write(Path out) throws IOException {
+        AtomicFiles.writeString(out.resolve(MARKDOWN), markdown());
+        AtomicFiles.writeString(out.resolve(CSV), csv());
+        Map<String, Map<String, double[]>> groups = new LinkedHashMap<>();
+        for (Protocol p : protocols) {
+            Map<String, double[]> bars = new LinkedHashMap<>();
+            for (String method : methods) {
+                List<Double> a = accuracies(method, p);
+                if (!a.isEmpty()) {
+                    bars.put(method, new double[] {BenchReportCommand.mean(a), BenchReportCommand.std(a)});
+                }
+            }
+            groups.put(p.name().toLowerCase(), bars);
+        }
+        Plots.groupedBars(groups, methods, "test accuracy by protocol (bars: ± 1 std over seeds)", out.resolve(PLOT));
+    }
+}
