@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.selfsup4j.core.ErrorCode;
@@ -41,8 +42,9 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "1,2,3", description = "seeds: of the label split, the weights and the batches (default: ${DEFAULT-VALUE})")
     String seeds;
 
-    @Option(names = "--labels-per-class", description = "labeled images per class (stratified, seeded); default: all of --labeled (required with --data)")
-    Integer labelsPerClass;
+    @Option(names = "--labels-per-class", split = ",", description = "labeled images per class (stratified, seeded), one "
+            + "or several such as 10,100 (each pretraining serves them all); default: all of --labeled (required with --data)")
+    List<Integer> labelsPerClass;
 
     @Option(names = "--data", description = "'fashion-mnist' or a Fashion-MNIST folder: its training images are unlabeled and labeled, t10k is the test set")
     String data;
@@ -105,7 +107,7 @@ final class CompareCommand implements Callable<Integer> {
                 return code;
             }
         }
-        CompareTable table = CompareTable.read(out, plan.methods(), plan.protocols(), plan.seeds());
+        CompareTable table = CompareTable.read(out, plan.methods(), plan.protocols(), plan.labels(), plan.seeds());
         table.write(out);
         System.out.print(table.markdown());
         System.out.printf("wrote %s, %s and %s%n", out.resolve(CompareTable.MARKDOWN), out.resolve(CompareTable.CSV),
@@ -136,6 +138,9 @@ final class CompareCommand implements Callable<Integer> {
         if (labeled != null && (unlabeled == null || test == null)) {
             throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "With --labeled, give --unlabeled DIR (to pretrain on) and "
                     + "--test DIR (to score on) too");
+        }
+        if (labelsPerClass != null && labelsPerClass.stream().anyMatch(n -> n <= 0)) {
+            throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "--labels-per-class must be positive, got " + labelsPerClass);
         }
         if (data != null && labelsPerClass == null) {
             throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "With --data, give --labels-per-class N (the labeled share "
@@ -179,12 +184,19 @@ final class CompareCommand implements Callable<Integer> {
                 if (m.spec() != null) {
                     parts.add(new Part(m.pretrainFolder(seed), pretrainArgs(m, seed)));
                 }
-                for (Protocol p : ps) {
-                    parts.add(new Part(m.evalFolder(p, seed), evalArgs(m, p, seed)));
+                for (Integer labels : labelCounts()) {
+                    for (Protocol p : ps) {
+                        parts.add(new Part(m.evalFolder(p, labels, seed), evalArgs(m, p, labels, seed)));
+                    }
                 }
             }
         }
-        return new Plan(methods.stream().map(Method::key).toList(), ps, ss, parts);
+        return new Plan(methods.stream().map(Method::key).toList(), ps, labelCounts(), ss, parts);
+    }
+
+    /** The label counts per class; a list holding null means "all labeled images". */
+    private List<Integer> labelCounts() {
+        return labelsPerClass == null ? Collections.singletonList(null) : List.copyOf(labelsPerClass);
     }
 
     private List<String> pretrainArgs(Method m, long seed) {
@@ -197,7 +209,7 @@ final class CompareCommand implements Callable<Integer> {
         return a;
     }
 
-    private List<String> evalArgs(Method m, Protocol p, long seed) {
+    private List<String> evalArgs(Method m, Protocol p, Integer labels, long seed) {
         List<String> a = new ArrayList<>(List.of("finetune"));
         if (m.spec() == null) {
             a.addAll(List.of("--backbone", backbone, "--backbone-config", backboneConfig));
@@ -207,9 +219,9 @@ final class CompareCommand implements Callable<Integer> {
         a.addAll(List.of("--protocol", p.name().toLowerCase(), "--train", data != null ? data : labeled,
                 "--test", data != null ? data : test, "--steps", String.valueOf(finetuneSteps), "--k", String.valueOf(k),
                 "--seed", String.valueOf(seed), "--workers", String.valueOf(workers),
-                "--out", out.resolve(m.evalFolder(p, seed)).toString()));
-        if (labelsPerClass != null) {
-            a.addAll(List.of("--labels-per-class", String.valueOf(labelsPerClass)));
+                "--out", out.resolve(m.evalFolder(p, labels, seed)).toString()));
+        if (labels != null) {
+            a.addAll(List.of("--labels-per-class", String.valueOf(labels)));
         }
         addDataOptions(a);
         return a;
@@ -245,8 +257,13 @@ final class CompareCommand implements Callable<Integer> {
             return "pretrain-" + key + "-s" + seed;
         }
 
-        String evalFolder(Protocol p, long seed) {
-            return key + "-" + p.name().toLowerCase() + "-s" + seed;
+        String evalFolder(Protocol p, Integer labels, long seed) {
+            return evalFolder(key, p, labels, seed);
+        }
+
+        /** {@code method-protocol[-lN]-sSEED}: N labeled images per class, absent for all of them. */
+        static String evalFolder(String key, Protocol p, Integer labels, long seed) {
+            return key + "-" + p.name().toLowerCase() + (labels == null ? "" : "-l" + labels) + "-s" + seed;
         }
     }
 
@@ -262,6 +279,6 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    record Plan(List<String> methods, List<Protocol> protocols, List<Long> seeds, List<Part> parts) {
+    record Plan(List<String> methods, List<Protocol> protocols, List<Integer> labels, List<Long> seeds, List<Part> parts) {
     }
 }

@@ -193,23 +193,24 @@ class CliTest {
         Path cmp = dir.resolve("cmp");
         String[] args = {"compare", "--tasks", "rotation,corruption(corruptions=[jpeg;pixelate])", "--protocols", "knn,full",
             "--seeds", "1,2", "--labeled", data.toString(), "--unlabeled", data.toString(), "--test", data.toString(),
-            "--labels-per-class", "4", "--pretrain-steps", "3", "--finetune-steps", "3", "--k", "3",
+            "--labels-per-class", "4,2", "--pretrain-steps", "3", "--finetune-steps", "3", "--k", "3",
             "--backbone-config", "width=4", "--out", cmp.toString()};
         assertEquals(0, run(args), err);
         String table = Files.readString(cmp.resolve("compare.md"));
         assertTrue(table.contains("| random init (no pretraining) |") && table.contains("| rotation |")
                 && table.contains("| corruption_corruptions-"), table);
-        assertEquals(1 + 3 * 2 * 2, Files.readAllLines(cmp.resolve("compare.csv")).size());
+        assertEquals(1 + 3 * 2 * 2 * 2, Files.readAllLines(cmp.resolve("compare.csv")).size());
+        assertTrue(table.contains("4 labeled images per class:") && table.contains("2 labeled images per class:"), table);
         assertTrue(Files.isRegularFile(cmp.resolve("compare.png")));
-        assertTrue(Files.readString(cmp.resolve("rotation-full-s2").resolve("run.json")).contains("\"from\""));
+        assertTrue(Files.readString(cmp.resolve("rotation-full-l4-s2").resolve("run.json")).contains("\"from\""));
 
         // a part left unfinished is set aside and run again; the finished ones are skipped
-        Path part = cmp.resolve("rotation-knn-s1").resolve("run.json");
+        Path part = cmp.resolve("rotation-knn-l4-s1").resolve("run.json");
         Files.writeString(part, Files.readString(part).replace("\"status\": \"completed\"", "\"status\": \"running\""));
         assertEquals(0, run(args), err);
-        assertTrue(err.contains("rotation-full-s1: done before, skipped"), err);
-        assertTrue(Files.isDirectory(cmp.resolve("rotation-knn-s1.incomplete-1")));
-        assertTrue(CompareTable.completed(cmp.resolve("rotation-knn-s1")));
+        assertTrue(err.contains("rotation-full-l4-s1: done before, skipped"), err);
+        assertTrue(Files.isDirectory(cmp.resolve("rotation-knn-l4-s1.incomplete-1")));
+        assertTrue(CompareTable.completed(cmp.resolve("rotation-knn-l4-s1")));
         assertEquals(table, Files.readString(cmp.resolve("compare.md")), "same runs, same table");
 
         // an unknown task is named before anything runs

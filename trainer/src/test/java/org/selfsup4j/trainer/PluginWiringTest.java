@@ -40,7 +40,7 @@ class PluginWiringTest {
         SelfSupException e = assertThrows(SelfSupException.class,
                 () -> catalog.pretextTask("rotatoin", ComponentConfig.empty()));
         assertEquals(ErrorCode.UNKNOWN_COMPONENT, e.code());
-        assertEquals("Unknown pretext task [rotatoin], known: [rotation]", e.getMessage());
+        assertEquals("Unknown pretext task [rotatoin], known: [corruption, jigsaw, relative-position, rotation]", e.getMessage());
     }
 
     @Test
