@@ -17,6 +17,7 @@ import org.selfsup4j.trainer.data.LabeledBatches;
 import org.selfsup4j.trainer.plugin.Catalog;
 import org.selfsup4j.trainer.train.Networks;
 import org.selfsup4j.trainer.train.StopSignal;
+import org.selfsup4j.trainer.train.Checkpoints;
 import org.selfsup4j.trainer.train.TrainingLoop;
 import org.selfsup4j.trainer.train.TrainingSettings;
 import picocli.CommandLine.Command;
@@ -117,7 +118,7 @@ final class BenchTrainCommand implements Callable<Integer> {
             if (elapsed > total) {
                 stop.request();
             }
-        }, stop).run(graph, new LabeledBatches(data, AugmentPipeline.identity(), batch, 7));
+        }, stop, Checkpoints.none()).run(graph, new LabeledBatches(data, AugmentPipeline.identity(), batch, 7));
         return stamps.stream().mapToLong(Long::longValue).toArray();
     }
 

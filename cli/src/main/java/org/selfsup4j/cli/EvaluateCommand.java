@@ -46,9 +46,14 @@ final class EvaluateCommand implements Callable<Integer> {
         config.put("data", data);
         RunFolder run = RunFolder.create(out, "evaluate", config);
         run.put("data", Map.of("examples", test.size(), "fingerprint", Fingerprint.of(test.images(), test.labels())));
-        EvaluationReport report = Evaluator.evaluate(trained, test, batch);
-        run.writeEvaluation("evaluate", report);
-        run.finish("completed");
+        EvaluationReport report;
+        try {
+            report = Evaluator.evaluate(trained, test, batch);
+            run.writeEvaluation("evaluate", report);
+            run.finish("completed");
+        } catch (Throwable e) {
+            throw RunFailure.record(run, e);
+        }
         System.out.printf("accuracy %.4f  balanced accuracy %.4f  macro-F1 %.4f  on %d images -> %s%n",
                 report.accuracy(), report.balancedAccuracy(), report.macroF1(), report.total(), out);
         return 0;

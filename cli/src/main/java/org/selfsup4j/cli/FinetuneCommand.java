@@ -89,6 +89,9 @@ final class FinetuneCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
+    @Mixin
+    RunOptions runOptions;
+
     @Override
     public Integer call() throws Exception {
         if ((from == null) == (backbone == null)) {
@@ -136,7 +139,8 @@ final class FinetuneCommand implements Callable<Integer> {
         }
         config.put("augment", augment);
         config.put("training", settings.toMap());
-        RunFolder run = RunFolder.create(out, "finetune", config);
+        out = runOptions.out(out);
+        RunFolder run = runOptions.open(out, "finetune", config, main.argsOf("finetune"));
         if (split != null) {
             split.write(run.file("split.csv"), all);
         }
@@ -159,8 +163,9 @@ final class FinetuneCommand implements Callable<Integer> {
                         labeled.size(), report.accuracy(), report.balancedAccuracy(), report.macroF1(), report.total(), out);
                 return 0;
             }
-            FineTuner tuner = builder.optSettings(settings).optListener(Progress.toStderr("finetune"))
-                    .optStopSignal(guard.stopSignal()).build();
+            FineTuner tuner = builder.optSettings(settings)
+                    .optListener(RunOptions.withHeartbeat(Progress.toStderr("finetune"), run))
+                    .optStopSignal(guard.stopSignal()).optCheckpoints(runOptions.checkpoints(run)).build();
             TrainResult result = pretrained != null ? tuner.fit(pretrained, labeled) : tuner.fitFromScratch(net, labeled);
             run.saveModel(result.model());
             run.writeHistory("finetune", result.history());
@@ -176,9 +181,8 @@ final class FinetuneCommand implements Callable<Integer> {
                     chosen == Protocol.LINEAR ? "linear probe" : "fine-tuned", labeled.size(), result.history().steps(),
                     result.history().seconds(), result.history().meanOfLast(50), scored, out);
             return guard.interrupted() ? Main.EXIT_INTERRUPTED : 0;
-        } catch (RuntimeException e) {
-            run.finish("failed: " + e.getMessage());
-            throw e;
+        } catch (Throwable e) {
+            throw RunFailure.record(run, e);
         }
     }
 }

@@ -2,6 +2,8 @@ package org.selfsup4j.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.selfsup4j.core.SelfSupException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Option;
         description = "Self-supervised and semi-supervised learning for images, on Deeplearning4j.",
         subcommands = {PretrainCommand.class, FinetuneCommand.class, EvaluateCommand.class, PluginsCommand.class,
                 SemisupCommand.class, RecalibrateBnCommand.class, QuickstartCommand.class, AugmentPreviewCommand.class,
-                PretextPreviewCommand.class, CompareCommand.class, BenchCommand.class})
+                PretextPreviewCommand.class, CompareCommand.class, RunsCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_INTERRUPTED = 130;
 
@@ -25,6 +27,15 @@ public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The arguments this CLI was run with (after {@code --resume} expansion). */
+    private String[] args = new String[0];
+
+    /** The arguments after the first {@code command}: what a run records as its command line. */
+    String[] argsOf(String command) {
+        int at = Arrays.asList(args).indexOf(command);
+        return at < 0 ? new String[0] : Arrays.copyOfRange(args, at + 1, args.length);
+    }
 
     @Override
     public void run() {
@@ -37,8 +48,18 @@ public final class Main implements Runnable {
     }
 
     /** Runs the CLI and returns the exit code (for tests and embedding). */
-    public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+    public static int execute(String... given) {
+        Main main = new Main();
+        CommandLine cli = new CommandLine(main);
+        String[] args;
+        try {
+            args = RunOptions.expand(given, List.of("pretrain", "finetune", "semisup"));
+        } catch (SelfSupException e) {
+            cli.getErr().println("error: " + e.getMessage());
+            cli.getErr().flush();
+            return e.code().exitCode();
+        }
+        main.args = args;
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof SelfSupException s) {

@@ -63,6 +63,9 @@ final class PretrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
+    @Mixin
+    RunOptions runOptions;
+
     @Override
     public Integer call() throws Exception {
         Catalog catalog = Composition.start(main.plugins).catalog();
@@ -82,14 +85,15 @@ final class PretrainCommand implements Callable<Integer> {
         config.put("loss", lossName);
         config.put("data", data);
         config.put("training", settings.toMap());
-        RunFolder run = RunFolder.create(out, "pretrain", config);
+        out = runOptions.out(out);
+        RunFolder run = runOptions.open(out, "pretrain", config, main.argsOf("pretrain"));
         run.put("data", Map.of("images", images.size(), "shape", images.get(0).shape().toString(),
                 "fingerprint", Fingerprint.of(images, null)));
         run.put("task_details", pretext.describe(images.get(0).shape()));
         try (RunGuard guard = new RunGuard()) {
             TrainResult result = Pretrainer.builder(net, pretext, sslLoss).optSettings(settings).optTaskName(task)
-                    .optListener(Progress.toStderr("pretrain " + task)).optStopSignal(guard.stopSignal()).build()
-                    .fit(images);
+                    .optListener(RunOptions.withHeartbeat(Progress.toStderr("pretrain " + task), run))
+                    .optStopSignal(guard.stopSignal()).optCheckpoints(runOptions.checkpoints(run)).build().fit(images);
             run.saveModel(result.model());
             run.writeHistory("pretrain", result.history());
             String accuracy = "";
@@ -103,9 +107,8 @@ final class PretrainCommand implements Callable<Integer> {
             System.out.printf("pretrained %s with %s: %d steps in %.1f s, final loss %.4f%s -> %s%n", backbone, task,
                     result.history().steps(), result.history().seconds(), result.history().meanOfLast(50), accuracy, out);
             return guard.interrupted() ? Main.EXIT_INTERRUPTED : 0;
-        } catch (RuntimeException e) {
-            run.finish("failed: " + e.getMessage());
-            throw e;
+        } catch (Throwable e) {
+            throw RunFailure.record(run, e);
         }
     }
 }

@@ -137,9 +137,8 @@ final class QuickstartCommand implements Callable<Integer> {
             Files.writeString(run.file("summary.txt"), String.format("labels_only=%.4f probe=%.4f finetuned=%.4f%n",
                     baseReport.accuracy(), probeReport.accuracy(), tunedReport.accuracy()));
             return guard.interrupted() ? Main.EXIT_INTERRUPTED : 0;
-        } catch (RuntimeException e) {
-            run.finish("failed: " + e.getMessage());
-            throw e;
+        } catch (Throwable e) {
+            throw RunFailure.record(run, e);
         }
     }
 

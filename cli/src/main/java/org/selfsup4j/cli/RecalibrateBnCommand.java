@@ -127,9 +127,8 @@ final class RecalibrateBnCommand implements Callable<Integer> {
             run.finish("completed");
             System.out.printf("batch norm of %d layers re-estimated on %d images%s -> %s%n", layers.size(), sample.size(), scored, out);
             return 0;
-        } catch (RuntimeException e) {
-            run.finish("failed: " + e.getMessage());
-            throw e;
+        } catch (Throwable e) {
+            throw RunFailure.record(run, e);
         }
     }
 }

@@ -122,6 +122,9 @@ final class SemisupCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
+    @Mixin
+    RunOptions runOptions;
+
     @Override
     public Integer call() throws Exception {
         SemiSupervisedSettings s = settings();
@@ -181,7 +184,8 @@ final class SemisupCommand implements Callable<Integer> {
         config.put("strong_augment", s.labelsOnly() ? null : strongSpec);
         config.put("data", data != null ? data : (unlabeledData == null ? Map.of("labeled", labeledData)
                 : Map.of("labeled", labeledData, "unlabeled", unlabeledData)));
-        RunFolder run = RunFolder.create(out, "semisup", config);
+        out = runOptions.out(out);
+        RunFolder run = runOptions.open(out, "semisup", config, main.argsOf("semisup"));
         if (split != null) {
             split.write(run.file("split.csv"), all);
         }
@@ -193,8 +197,11 @@ final class SemisupCommand implements Callable<Integer> {
             SemiSupervisedTrainer.Builder trainer = SemiSupervisedTrainer.builder(
                             catalog.backbone(backbone, ComponentConfig.empty()), catalog.loss("cross-entropy", ComponentConfig.empty()),
                             s, weak, source, strong)
-                    .optListener((step, total) -> progress.stepDone(step.step(), total, step.objective(), (long) (step.seconds() * 1e9)))
-                    .optStopSignal(guard.stopSignal());
+                    .optListener((step, total) -> {
+                        progress.stepDone(step.step(), total, step.objective(), (long) (step.seconds() * 1e9));
+                        run.heartbeat(step.step(), total, step.objective());
+                    })
+                    .optStopSignal(guard.stopSignal()).optCheckpoints(runOptions.checkpoints(run));
             if (pretrained != null) {
                 trainer.optPretrained(pretrained);
             }
@@ -226,9 +233,8 @@ final class SemisupCommand implements Callable<Integer> {
             }
             run.finish(guard.interrupted() ? "interrupted" : "completed");
             return guard.interrupted() ? Main.EXIT_INTERRUPTED : 0;
-        } catch (RuntimeException e) {
-            run.finish("failed: " + e.getMessage());
-            throw e;
+        } catch (Throwable e) {
+            throw RunFailure.record(run, e);
         }
     }
 
@@ -236,6 +242,10 @@ final class SemisupCommand implements Callable<Integer> {
         SemiSupervisedSettings s = SemiSupervisedSettings.forMethod(method).optSeed(seed).optWorkers(workers)
                 .optTsa(TsaSchedule.parse(tsa)).optCosine(!constantLr);
         if (steps != null) {
+            if (steps <= 0) {
+                throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "Bad --steps [" + steps + "], expected a positive number "
+                        + "(0 steps would save an untrained model)", String.valueOf(steps), List.of(), null);
+            }
             s = s.optSteps(steps);
         }
         if (labeledBatch != null) {

@@ -22,7 +22,9 @@ public enum ErrorCode {
     BAD_SPLIT_FILE(3),
     BAD_MODEL(4),
     IO_FAILURE(5),
-    DATA_UNAVAILABLE(6);
+    OUT_OF_MEMORY(1),
+    DATA_UNAVAILABLE(6),
+    TRAINING_DIVERGED(7);
 
     private final int exitCode;
 
@@ -30,7 +32,10 @@ public enum ErrorCode {
         this.exitCode = exitCode;
     }
 
-    /** The process exit code for this error: 2 usage, 3 data, 4 model, 5 I/O, 6 data set not installed. */
+    /**
+     * The process exit code for this error: 2 usage, 3 data, 4 model, 5 I/O, 6 data set not installed, 7 training
+     * diverged (a non-finite loss or weights).
+     */
     public int exitCode() {
         return exitCode;
     }

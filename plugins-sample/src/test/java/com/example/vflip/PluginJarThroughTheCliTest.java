@@ -83,12 +83,33 @@ class PluginJarThroughTheCliTest {
             }
             ImageIO.write(img, "png", images.resolve(i + ".png").toFile());
         }
+        for (String c : new String[] {"up", "down"}) {
+            Path folder = Files.createDirectories(dir.resolve("labeled").resolve(c));
+            for (int i = 0; i < 4; i++) {
+                BufferedImage img = new BufferedImage(12, 12, BufferedImage.TYPE_BYTE_GRAY);
+                for (int y = 0; y < 12; y++) {
+                    for (int x = 0; x < 12; x++) {
+                        img.getRaster().setSample(x, y, 0, (y < 4) == c.equals("up") ? 250 : r.nextInt(60));
+                    }
+                }
+                ImageIO.write(img, "png", folder.resolve(i + ".png").toFile());
+            }
+        }
         Path run = dir.resolve("run");
         assertEquals(0, run("--plugins", plugins.toString(), "pretrain", "--task", "vflip", "--data", images.toString(),
                 "--steps", "30", "--batch", "8", "--out", run.toString()), err);
         assertTrue(Files.readString(run.resolve("run.json")).contains("\"task\": \"vflip\""));
         List<String> csv = Files.readAllLines(run.resolve("pretrain-metrics.csv"));
         assertEquals(31, csv.size());
+
+        // the two-input task of the same jar pretrains, and its backbone fine-tunes on whole images
+        Path halves = dir.resolve("halves");
+        assertEquals(0, run("--plugins", plugins.toString(), "pretrain", "--task", "swapped-halves", "--data",
+                images.toString(), "--steps", "10", "--batch", "8", "--out", halves.toString()), err);
+        assertTrue(out.contains("pretext accuracy"), out);
+        assertEquals(0, run("--plugins", plugins.toString(), "finetune", "--from", halves.toString(), "--protocol", "knn",
+                "--k", "3", "--train", dir.resolve("labeled").toString(), "--test", dir.resolve("labeled").toString(),
+                "--out", dir.resolve("knn").toString()), err);
     }
 
 }

@@ -6,10 +6,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 
 /**
  * Writes files so that a reader (or a crash) never sees half of one: the content goes to a temporary file in the
- * same folder, which is then renamed over the target in one step.
+ * same folder, which is then renamed over the target in one step. The temporary file is created by the writer, so it
+ * gets the permissions the user's umask gives any new file (a pre-created temporary file would be 0600).
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -24,7 +26,7 @@ public final class AtomicFiles {
     public static void write(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
             writer.writeTo(tmp);
             try {
@@ -33,7 +35,7 @@ public final class AtomicFiles {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
-            Files.deleteIfExists(tmp);
+            Files.deleteIfExists(tmp);   // after a failed write; after the rename there is nothing to delete
         }
     }
 

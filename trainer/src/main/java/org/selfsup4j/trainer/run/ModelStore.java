@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.zip.ZipFile;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
 import org.selfsup4j.core.image.InputShape;
@@ -52,11 +53,34 @@ public final class ModelStore {
             String classes = ModelSerializer.getObjectFromFile(file.toFile(), CLASSES_ENTRY);
             List<String> names = classes.isEmpty() ? List.of() : Arrays.asList(classes.split("\n"));
             String task = pretextTask(file, names);
+            long bad = nonFinite(graph);
+            if (bad > 0) {
+                throw new SelfSupException(ErrorCode.BAD_MODEL, "Model " + file + " has " + bad + " of " + graph.numParams()
+                        + " weights that are NaN or infinite: its training diverged, and nothing it computes can be trusted",
+                        file.toString(), List.of(), null);
+            }
             return new TrainedModel(graph, InputShape.parse(shape), names, task);
+        } catch (SelfSupException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new SelfSupException(ErrorCode.BAD_MODEL, "Cannot load model " + file + ": " + e.getMessage()
                     + " (expected a model.zip written by selfsup4j)", file.toString(), List.of(), e);
         }
+    }
+
+    /** How many parameters of {@code graph} are NaN or infinite. */
+    static long nonFinite(ComputationGraph graph) {
+        INDArray p = graph.params();
+        if (Double.isFinite(p.sumNumber().doubleValue())) {
+            return 0;
+        }
+        long n = 0;
+        for (float v : p.dup().data().asFloat()) {
+            if (!Float.isFinite(v)) {
+                n++;
+            }
+        }
+        return Math.max(n, 1);
     }
 
     /** The pretext entry; for older models, which lack it, "pretext" when they have no class names. */

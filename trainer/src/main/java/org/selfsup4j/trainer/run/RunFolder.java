@@ -18,14 +18,20 @@ import org.selfsup4j.trainer.train.TrainingHistory;
  * The folder one command leaves behind: {@code run.json} (command, configuration, seed, versions, data fingerprint,
  * split, status, results), {@code model.zip}, {@code metrics.csv} / {@code metrics.json}, and PNG plots. Every file is
  * written atomically; {@code run.json} says {@code "status": "running"} until the command completes, fails or is
- * interrupted, so a half-finished run is recognisable. A folder that already holds a run is never overwritten.
+ * interrupted, so a half-finished run is recognisable, and records the process (pid, host) and a heartbeat with the
+ * step reached, so a run whose process died reads as crashed ({@link RunStatus}). A folder that already holds a run is
+ * never overwritten; {@link #resume} reopens an unfinished one in place.
  */
 public final class RunFolder {
     public static final String RUN_FILE = "run.json";
     public static final String MODEL_FILE = "model.zip";
 
+    /** Seconds between two heartbeats at most. */
+    static final int HEARTBEAT_SECONDS = 20;
+
     private final Path dir;
     private final Map<String, Object> record = new LinkedHashMap<>();
+    private long lastBeat;
 
     private RunFolder(Path dir) {
         this.dir = dir;
@@ -43,17 +49,77 @@ public final class RunFolder {
                         dir.toString(), List.of(), null);
             }
             Files.createDirectories(dir);
-            RunFolder run = new RunFolder(dir);
-            run.record.put("command", command);
-            run.record.put("status", "running");
-            run.record.put("started", Instant.now().toString());
-            run.record.put("config", config);
-            run.record.put("versions", versions());
-            run.flush();
-            return run;
+            return start(dir, command, config, null);
         } catch (IOException e) {
             throw new SelfSupException(ErrorCode.IO_FAILURE, "Cannot create run folder " + dir + ": " + e.getMessage(),
                     dir.toString(), List.of(), e);
+        }
+    }
+
+    /**
+     * Reopens the unfinished run in {@code dir} (status running with its process gone, crashed, interrupted or
+     * failed) for {@code command} to continue in place; refuses a completed run, a run of another command and a run
+     * whose process is still alive.
+     */
+    public static RunFolder resume(Path dir, String command, Map<String, Object> config) {
+        RunStatus status = RunStatus.read(dir);
+        if (!status.command().equals(command)) {
+            throw new SelfSupException(ErrorCode.BAD_ARGUMENT, dir + " is a " + status.command() + " run, not a " + command
+                    + " run", status.command(), List.of(command), null);
+        }
+        switch (status.state()) {
+            case "completed" -> throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "Run " + dir
+                    + " has completed: there is nothing to resume", dir.toString(), List.of(), null);
+            case "running" -> throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "Run " + dir + " is still running (process "
+                    + status.pid() + " on " + status.host() + "); stop it first", dir.toString(), List.of(), null);
+            default -> {
+                // crashed, interrupted or failed: continue it
+            }
+        }
+        try {
+            return start(dir, command, config, status.state());
+        } catch (IOException e) {
+            throw new SelfSupException(ErrorCode.IO_FAILURE, "Cannot reopen run folder " + dir + ": " + e.getMessage(),
+                    dir.toString(), List.of(), e);
+        }
+    }
+
+    private static RunFolder start(Path dir, String command, Map<String, Object> config, String resumedFrom)
+            throws IOException {
+        RunFolder run = new RunFolder(dir);
+        run.record.put("command", command);
+        run.record.put("status", "running");
+        run.record.put("started", Instant.now().toString());
+        if (resumedFrom != null) {
+            run.record.put("resumed_from", resumedFrom);
+        }
+        run.record.put("process", RunStatus.thisProcess());
+        run.record.put("config", config);
+        run.record.put("versions", versions());
+        run.flush();
+        return run;
+    }
+
+    /**
+     * Records the step reached and its loss with the time (the heartbeat {@code selfsup runs} reads), at most once
+     * every {@code HEARTBEAT_SECONDS}; errors writing it are ignored (the next heartbeat or the end retries).
+     */
+    public void heartbeat(long step, long steps, double loss) {
+        long now = System.nanoTime();
+        if (lastBeat != 0 && now - lastBeat < HEARTBEAT_SECONDS * 1_000_000_000L && step < steps) {
+            return;
+        }
+        lastBeat = now;
+        Map<String, Object> progress = new LinkedHashMap<>();
+        progress.put("step", step);
+        progress.put("steps", steps);
+        progress.put("loss", loss);
+        progress.put("heartbeat", Instant.now().toString());
+        record.put("progress", progress);
+        try {
+            flush();
+        } catch (IOException e) {
+            // best effort: the run goes on
         }
     }
 

@@ -9,4 +9,13 @@ package org.selfsup4j.trainer.semisup;
  */
 public record SemiStep(long step, double objective, double supervised, double consistency, double maskShare,
                        double tsaThreshold, double tsaKept, double learningRate, double seconds) {
+    /** The fields in declaration order, for checkpoints. */
+    double[] toArray() {
+        return new double[] {step, objective, supervised, consistency, maskShare, tsaThreshold, tsaKept, learningRate,
+            seconds};
+    }
+
+    static SemiStep fromArray(double[] v) {
+        return new SemiStep((long) v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
+    }
 }

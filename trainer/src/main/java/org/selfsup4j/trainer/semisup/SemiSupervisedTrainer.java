@@ -1,7 +1,10 @@
 package org.selfsup4j.trainer.semisup;
 
 import java.util.ArrayList;
+import java.io.Serializable;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -17,6 +20,8 @@ import org.selfsup4j.core.spi.SslLoss;
 import org.selfsup4j.core.image.Batches;
 import org.selfsup4j.trainer.data.Prefetcher;
 import org.selfsup4j.trainer.train.BatchNormRecalibration;
+import org.selfsup4j.trainer.train.Checkpoints;
+import org.selfsup4j.trainer.train.DivergenceGuard;
 import org.selfsup4j.trainer.train.Networks;
 import org.selfsup4j.trainer.train.StopSignal;
 import org.selfsup4j.trainer.train.TrainedModel;
@@ -31,6 +36,9 @@ import org.selfsup4j.trainer.train.TrainingSettings;
  * target has the gradient of the KL consistency term). Batches are made ahead on worker threads.
  */
 public final class SemiSupervisedTrainer {
+    private static final String HISTORY = "semi-history";
+    private static final String AVERAGE = "weight-average";
+
     private final Backbone backbone;
     private final SslLoss crossEntropy;
     private final SemiSupervisedSettings settings;
@@ -40,6 +48,7 @@ public final class SemiSupervisedTrainer {
     private final SemiStepListener listener;
     private final StopSignal stop;
     private final TrainedModel pretrained;
+    private final Checkpoints checkpoints;
 
     /** Told after every step. */
     @FunctionalInterface
@@ -64,6 +73,7 @@ public final class SemiSupervisedTrainer {
         this.listener = b.listener;
         this.stop = b.stop;
         this.pretrained = b.pretrained;
+        this.checkpoints = b.checkpoints;
     }
 
     /**
@@ -101,30 +111,61 @@ public final class SemiSupervisedTrainer {
             graph = Networks.withNewHead(pretrained.graph(), labeled.shape(), classes, crossEntropy, net, false);
         }
         WeightEma ema = settings.emaDecay() > 0 ? new WeightEma(graph, settings.emaDecay()) : null;
+        SemiHistory history = new SemiHistory();
+        int first = 0;
+        double priorSeconds = 0;
+        var saved = checkpoints.latest();
+        if (saved.isPresent()) {
+            Checkpoints.Saved s = saved.get();
+            if (s.graph().numParams() != graph.numParams() || s.step() > settings.steps()) {
+                throw new SelfSupException(ErrorCode.BAD_MODEL, "Checkpoint " + s.file() + " does not belong to this run ("
+                        + s.graph().numParams() + " parameters at step " + s.step() + "; this run: " + graph.numParams()
+                        + " parameters, " + settings.steps() + " steps)", s.file().toString(), List.of(), null);
+            }
+            graph = s.graph();
+            first = s.step();
+            priorSeconds = s.seconds();
+            for (double[] row : s.<double[][]>get(HISTORY)) {
+                history.add(SemiStep.fromArray(row));
+            }
+            if (ema != null) {
+                ema = WeightEma.restore(settings.emaDecay(), s.<float[]>get(AVERAGE));
+            }
+        }
         ConsistencyTargets targets = settings.targets();
         SemiBatches batches = new SemiBatches(labeled, unlabeled, settings.labeledBatch(), settings.unlabeledBatch(),
                 labeledAugment, sourceAugment, strongAugment, settings.seed());
-        SemiHistory history = new SemiHistory();
-        long start = System.nanoTime();
+        long start = System.nanoTime() - (long) (priorSeconds * 1e9);
         long waited;
-        try (Prefetcher<SemiBatch> prefetcher = new Prefetcher<>(batches::batch, 0, settings.steps(), settings.workers(), 4)) {
-            for (long k = 0; k < settings.steps() && !stop.isRequested(); k++) {
-                SemiStep step = step(graph, prefetcher.next(), targets, classes, k, start);
-                if (ema != null) {
-                    ema.update(graph);
+        final WeightEma weightAverage = ema;
+        final ComputationGraph trained = graph;
+        try (Prefetcher<SemiBatch> prefetcher = new Prefetcher<>(batches::batch, first, settings.steps() - first,
+                settings.workers(), 4)) {
+            for (long k = first; k < settings.steps() && !stop.isRequested(); k++) {
+                SemiStep step = step(trained, prefetcher.next(), targets, classes, k, start);
+                DivergenceGuard.check(trained, k + 1, step.objective(), settings.learningRateAt(k),
+                        checkpoints.describeLatest());
+                if (weightAverage != null) {
+                    weightAverage.update(trained);
                 }
                 history.add(step);
                 listener.stepDone(step, settings.steps());
+                if (k + 1 < settings.steps()) {
+                    checkpoints.maybeSave(trained, (int) (k + 1), step.seconds(), () -> state(history, weightAverage));
+                }
             }
             waited = prefetcher.waitNanos();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         history.finish(seconds, waited / 1e9 / Math.max(seconds, 1e-9), history.steps().size() < settings.steps());
-        TrainedModel model = TrainedModel.classifier(graph, labeled.shape(), labeled.classNames());
-        if (ema == null) {
+        if (history.stoppedEarly()) {
+            checkpoints.save(trained, history.steps().size(), seconds, state(history, weightAverage));
+        }
+        TrainedModel model = TrainedModel.classifier(trained, labeled.shape(), labeled.classNames());
+        if (weightAverage == null) {
             return new Result(model, model, 0, history);
         }
-        ComputationGraph average = ema.averagedCopy(graph);
+        ComputationGraph average = weightAverage.averagedCopy(trained);
         int images = 0;
         if (settings.bnImages() > 0) {
             List<INDArray> views = trainingLikeBatches(batches);
@@ -132,6 +173,15 @@ public final class SemiSupervisedTrainer {
             images = views.stream().mapToInt(v -> (int) v.size(0)).sum();
         }
         return new Result(model, TrainedModel.classifier(average, labeled.shape(), labeled.classNames()), images, history);
+    }
+
+    private static Map<String, Serializable> state(SemiHistory history, WeightEma ema) {
+        Map<String, Serializable> state = new LinkedHashMap<>();
+        state.put(HISTORY, history.steps().stream().map(SemiStep::toArray).toArray(double[][]::new));
+        if (ema != null) {
+            state.put(AVERAGE, ema.averageAsFloats());
+        }
+        return state;
     }
 
     /**
@@ -223,6 +273,7 @@ public final class SemiSupervisedTrainer {
         private SemiStepListener listener = (step, total) -> { };
         private StopSignal stop = new StopSignal();
         private TrainedModel pretrained;
+        private Checkpoints checkpoints = Checkpoints.none();
 
         private Builder(Backbone backbone, SslLoss crossEntropy, SemiSupervisedSettings settings, Augmenter labeledAugment,
                         Augmenter sourceAugment, Augmenter strongAugment) {
@@ -251,6 +302,15 @@ public final class SemiSupervisedTrainer {
          */
         public Builder optPretrained(TrainedModel pretrained) {
             this.pretrained = Objects.requireNonNull(pretrained, "pretrained is null");
+            return this;
+        }
+
+        /**
+         * Where to write checkpoints (weights, updater, weight average, per-step history); if it holds one, training
+         * continues from its step and ends as an uninterrupted run would.
+         */
+        public Builder optCheckpoints(Checkpoints checkpoints) {
+            this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints is null");
             return this;
         }
 

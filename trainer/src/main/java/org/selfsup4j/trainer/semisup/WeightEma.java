@@ -2,6 +2,7 @@ package org.selfsup4j.trainer.semisup;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * An exponential moving average of a network's parameters, ema ← decay · ema + (1 − decay) · θ after every step,
@@ -13,11 +14,25 @@ public final class WeightEma {
     private final INDArray average;
 
     public WeightEma(ComputationGraph graph, double decay) {
+        this(decay, graph.params().dup());
+    }
+
+    private WeightEma(double decay, INDArray average) {
         if (!(decay >= 0 && decay < 1)) {
             throw new IllegalArgumentException("EMA decay must be in [0, 1), got " + decay);
         }
         this.decay = decay;
-        this.average = graph.params().dup();
+        this.average = average;
+    }
+
+    /** The average as a checkpoint holds it. */
+    static WeightEma restore(double decay, float[] average) {
+        return new WeightEma(decay, Nd4j.create(average, new long[] {1, average.length}, 'c'));
+    }
+
+    /** The average's values, for a checkpoint. */
+    float[] averageAsFloats() {
+        return average.dup().data().asFloat();
     }
 
     public void update(ComputationGraph graph) {

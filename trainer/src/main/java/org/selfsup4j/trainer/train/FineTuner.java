@@ -22,6 +22,7 @@ public final class FineTuner {
     private final TrainingSettings settings;
     private final StepListener listener;
     private final StopSignal stop;
+    private final Checkpoints checkpoints;
 
     private FineTuner(Builder b) {
         this.loss = b.loss;
@@ -30,6 +31,7 @@ public final class FineTuner {
         this.settings = b.settings;
         this.listener = b.listener;
         this.stop = b.stop;
+        this.checkpoints = b.checkpoints;
     }
 
     /** {@code loss}: the classification loss, normally {@code cross-entropy}. */
@@ -58,9 +60,10 @@ public final class FineTuner {
     }
 
     private TrainResult train(ComputationGraph graph, LabeledImages labeled) {
-        TrainingHistory history = new TrainingLoop(settings, listener, stop)
-                .run(graph, new LabeledBatches(labeled, augmenter, settings.batchSize(), settings.seed()));
-        return new TrainResult(TrainedModel.classifier(graph, labeled.shape(), labeled.classNames()), history);
+        TrainingLoop.Outcome trained = new TrainingLoop(settings, listener, stop, checkpoints)
+                .runOrResume(graph, new LabeledBatches(labeled, augmenter, settings.batchSize(), settings.seed()));
+        return new TrainResult(TrainedModel.classifier(trained.graph(), labeled.shape(), labeled.classNames()),
+                trained.history());
     }
 
     /** Fluent construction: required parts in {@link FineTuner#builder}, optional ones as {@code optX}. */
@@ -71,6 +74,7 @@ public final class FineTuner {
         private TrainingSettings settings = TrainingSettings.defaults();
         private StepListener listener = StepListener.none();
         private StopSignal stop = new StopSignal();
+        private Checkpoints checkpoints = Checkpoints.none();
 
         private Builder(SslLoss loss) {
             this.loss = Objects.requireNonNull(loss, "loss is null");
@@ -98,6 +102,15 @@ public final class FineTuner {
 
         public Builder optStopSignal(StopSignal stop) {
             this.stop = Objects.requireNonNull(stop, "stop is null");
+            return this;
+        }
+
+        /**
+         * Where to write checkpoints as training goes; if it already holds one (a run that was killed), training
+         * continues from its step and ends with the weights an uninterrupted run would have.
+         */
+        public Builder optCheckpoints(Checkpoints checkpoints) {
+            this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints is null");
             return this;
         }
 

@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
@@ -44,6 +45,8 @@ public final class Networks {
     public static final String FEATURES = Backbone.FEATURES;
     public static final String HEAD = HeadBuilder.HEAD;
     public static final String OUTPUT = HeadBuilder.OUTPUT;
+    /** The feature standardisation in front of a linear probe's head. */
+    public static final String PROBE_NORM = "probe_norm";
 
     private Networks() {
     }
@@ -75,15 +78,24 @@ public final class Networks {
      * depends on — for inputs of {@code shape} (backbones are size-agnostic: a backbone pretrained on tiles takes whole
      * images), with a new, randomly initialised {@value #HEAD} of {@code outputs} plus {@value #OUTPUT} for
      * {@code loss}, trained with {@code settings}' updater, weight decay and seed. With {@code freezeBackbone} only the
-     * head trains (a linear probe on frozen features, batch norm in inference mode).
+     * head trains (a linear probe on frozen features, batch norm in inference mode), after {@value #PROBE_NORM}: a
+     * batch norm without scale and shift (as MAE's linear probe) that standardises the features, so the probe does not
+     * depend on their scale, which differs from one pretext task (or random initialisation) to another by orders of
+     * magnitude and otherwise decides how far a few hundred optimiser steps get.
      */
     public static ComputationGraph withNewHead(ComputationGraph pretrained, InputShape shape, int outputs, SslLoss loss,
                                                TrainingSettings settings, boolean freezeBackbone) {
         FastPath.enable();
         int featureSize = featureSize(pretrained, shape);
-        TransferLearning.GraphBuilder tl = backboneOnly(pretrained, shape, settings)
-                .addLayer(HEAD, new DenseLayer.Builder().nIn(featureSize).nOut(outputs)
-                        .activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER).build(), FEATURES)
+        TransferLearning.GraphBuilder tl = backboneOnly(pretrained, shape, settings);
+        String headInput = FEATURES;
+        if (freezeBackbone) {
+            tl.addLayer(PROBE_NORM, new BatchNormalization.Builder().nIn(featureSize).nOut(featureSize)
+                    .lockGammaBeta(true).build(), FEATURES);
+            headInput = PROBE_NORM;
+        }
+        tl.addLayer(HEAD, new DenseLayer.Builder().nIn(featureSize).nOut(outputs)
+                        .activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER).build(), headInput)
                 .addLayer(OUTPUT, new LossLayer.Builder(loss.lossFunction()).activation(loss.outputActivation()).build(), HEAD)
                 .setOutputs(OUTPUT);
         if (freezeBackbone) {

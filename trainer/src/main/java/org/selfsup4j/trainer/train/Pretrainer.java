@@ -25,6 +25,7 @@ public final class Pretrainer {
     private final TrainingSettings settings;
     private final StepListener listener;
     private final StopSignal stop;
+    private final Checkpoints checkpoints;
     private final String taskName;
 
     private Pretrainer(Builder b) {
@@ -34,6 +35,7 @@ public final class Pretrainer {
         this.settings = b.settings;
         this.listener = b.listener;
         this.stop = b.stop;
+        this.checkpoints = b.checkpoints;
         this.taskName = b.taskName;
     }
 
@@ -49,9 +51,9 @@ public final class Pretrainer {
         InputShape imageShape = images.get(0).shape();
         InputShape shape = task.inputShape(imageShape);
         ComputationGraph graph = Networks.pretext(backbone, task, loss, imageShape, settings);
-        TrainingHistory history = new TrainingLoop(settings, listener, stop)
-                .run(graph, new PretextBatches(images, task, settings.batchSize(), settings.seed()));
-        return new TrainResult(TrainedModel.pretext(graph, shape, taskName), history);
+        TrainingLoop.Outcome trained = new TrainingLoop(settings, listener, stop, checkpoints)
+                .runOrResume(graph, new PretextBatches(images, task, settings.batchSize(), settings.seed()));
+        return new TrainResult(TrainedModel.pretext(trained.graph(), shape, taskName), trained.history());
     }
 
     /** Fluent construction: required parts in {@link Pretrainer#builder}, optional ones as {@code optX}. */
@@ -62,6 +64,7 @@ public final class Pretrainer {
         private TrainingSettings settings = TrainingSettings.defaults();
         private StepListener listener = StepListener.none();
         private StopSignal stop = new StopSignal();
+        private Checkpoints checkpoints = Checkpoints.none();
         private String taskName = "pretext";
 
         private Builder(Backbone backbone, PretextTask task, SslLoss loss) {
@@ -82,6 +85,15 @@ public final class Pretrainer {
 
         public Builder optStopSignal(StopSignal stop) {
             this.stop = Objects.requireNonNull(stop, "stop is null");
+            return this;
+        }
+
+        /**
+         * Where to write checkpoints as training goes; if it already holds one (a run that was killed), training
+         * continues from its step and ends with the weights an uninterrupted run would have.
+         */
+        public Builder optCheckpoints(Checkpoints checkpoints) {
+            this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints is null");
             return this;
         }
 

@@ -19,8 +19,8 @@ public record TrainingSettings(int steps, int batchSize, String optimizer, doubl
     public static final List<String> OPTIMIZERS = List.of("adam", "sgd");
 
     public TrainingSettings {
-        if (steps < 0) {
-            throw bad("steps", steps, "a number >= 0");
+        if (steps <= 0) {
+            throw bad("steps", steps, "a positive number (0 steps would save an untrained model)");
         }
         if (batchSize <= 0) {
             throw bad("batch size", batchSize, "a positive number");

@@ -126,4 +126,32 @@ class SemiSupervisedTrainerTest {
         assertEquals(20, trainer(SemiSupervisedSettings.supervised().optSteps(3).optLabeledBatch(4).optBnImages(20))
                 .fit(labeled, unlabeled).bnImages(), "labels only: 5 batches of 4 labeled images");
     }
+
+    /** A semi-supervised run that crashed resumes from its checkpoint to the same weights, average and history. */
+    @Test
+    void aCrashedRunResumesToTheSameWeightsAndAverage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        LabeledImages all = TestData.blobs(60, 1, 16, 3);
+        LabeledImages labeled = all.head(12);
+        List<Image> unlabeled = all.images().subList(12, 60);
+        SemiSupervisedSettings s = SemiSupervisedSettings.fixMatch().optSteps(12).optLabeledBatch(4).optMu(2)
+                .optEmaDecay(0.9).optBnImages(0);
+        SemiSupervisedTrainer.Result whole = trainer(s).fit(labeled, unlabeled);
+        AugmentPipeline weak = AugmentPipeline.parse("horizontal-flip", CATALOG);
+        java.util.function.Function<SemiSupervisedTrainer.SemiStepListener, SemiSupervisedTrainer> make = listener ->
+                SemiSupervisedTrainer.builder(CATALOG.backbone("reference-cnn", ComponentConfig.parse("width=8")),
+                                CATALOG.loss("cross-entropy", ComponentConfig.empty()), s, weak, weak,
+                                AugmentPipeline.parse("randaugment-fixmatch", CATALOG))
+                        .optCheckpoints(new org.selfsup4j.trainer.train.Checkpoints(dir, 4, java.time.Duration.ofHours(1)))
+                        .optListener(listener).build();
+        assertThrows(IllegalStateException.class, () -> make.apply((step, total) -> {
+            if (step.step() == 10) {
+                throw new IllegalStateException("simulated crash");
+            }
+        }).fit(labeled, unlabeled));
+        SemiSupervisedTrainer.Result resumed = make.apply((step, total) -> { }).fit(labeled, unlabeled);
+        assertEquals(whole.model().graph().params(), resumed.model().graph().params());
+        assertEquals(whole.averaged().graph().params(), resumed.averaged().graph().params());
+        assertEquals(whole.history().steps().size(), resumed.history().steps().size());
+        assertEquals(whole.history().steps().get(11).objective(), resumed.history().steps().get(11).objective());
+    }
 }
