@@ -15,6 +15,7 @@ import org.selfsup4j.core.image.Image;
 import org.selfsup4j.core.spi.PerExample;
 import org.selfsup4j.core.spi.PretextBatch;
 import org.selfsup4j.core.spi.PretextTask;
+import org.selfsup4j.trainer.data.Seeds;
 
 /**
  * A picture of what a pretext task gives the network and asks of it: per row, an image, then the inputs of one
@@ -48,7 +49,7 @@ public final class PretextPreview {
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
         for (int r = 0; r < images.size(); r++) {
             Image image = images.get(r);
-            PretextBatch b = task.makeBatch(List.of(image), new Random(seed + r));
+            PretextBatch b = task.makeBatch(List.of(image), Seeds.stream(seed, 6, r));
             int top = GAP + r * rowH;
             int x = GAP;
             x += draw(g, image, x, top, scale) + 3 * GAP;
