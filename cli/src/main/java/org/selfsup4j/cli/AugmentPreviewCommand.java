@@ -50,17 +50,26 @@ final class AugmentPreviewCommand implements Callable<Integer> {
         AugmentPipeline pipeline = AugmentPipeline.parse(augment, Composition.start(main.plugins).catalog());
         List<Image> images = dataOptions.unlabeled(data, FashionMnist.Part.TRAIN);
         List<List<Image>> grid = new ArrayList<>();
-        for (int r = 0; r < Math.min(rows, images.size()); r++) {
-            int index = (int) Math.floorMod(Seeds.stream(seed, 3, r).nextLong(), images.size());
+        List<Image> picked = pick(images, rows, seed);
+        for (int r = 0; r < picked.size(); r++) {
             List<Image> row = new ArrayList<>();
-            row.add(images.get(index));
+            row.add(picked.get(r));
             for (int k = 0; k < versions; k++) {
-                row.add(pipeline.apply(images.get(index), Seeds.stream(seed, 4 + r, k)));
+                row.add(pipeline.apply(picked.get(r), Seeds.stream(seed, 4 + r, k)));
             }
             grid.add(row);
         }
         ImageGrid.write(grid, scale, out);
         System.out.printf("wrote %s: %d images (first column) x %d versions of [%s]%n", out, grid.size(), versions, augment);
         return 0;
+    }
+
+    /** {@code rows} images (fewer if there are fewer) drawn with replacement from a seeded stream: the previews' sample. */
+    static List<Image> pick(List<Image> images, int rows, long seed) {
+        List<Image> picked = new ArrayList<>();
+        for (int r = 0; r < Math.min(rows, images.size()); r++) {
+            picked.add(images.get((int) Math.floorMod(Seeds.stream(seed, 3, r).nextLong(), images.size())));
+        }
+        return picked;
     }
 }

@@ -44,7 +44,9 @@ final class EvaluateCommand implements Callable<Integer> {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("model", model.toString());
         config.put("data", data);
+        OutputFolder.requireOutside(out, data);
         RunFolder run = RunFolder.create(out, "evaluate", config);
+        dataOptions.recordSkipped(run);
         run.put("data", Map.of("examples", test.size(), "fingerprint", Fingerprint.of(test.images(), test.labels())));
         EvaluationReport report;
         try {

@@ -140,7 +140,9 @@ final class FinetuneCommand implements Callable<Integer> {
         config.put("augment", augment);
         config.put("training", settings.toMap());
         out = runOptions.out(out);
+        OutputFolder.requireOutside(out, trainData, test);
         RunFolder run = runOptions.open(out, "finetune", config, main.argsOf("finetune"));
+        dataOptions.recordSkipped(run);
         if (split != null) {
             split.write(run.file("split.csv"), all);
         }

@@ -1,14 +1,12 @@
 package org.selfsup4j.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.selfsup4j.core.config.ComponentConfig;
 import org.selfsup4j.core.data.FashionMnist;
 import org.selfsup4j.core.image.Image;
 import org.selfsup4j.core.spi.PretextTask;
-import org.selfsup4j.trainer.data.Seeds;
 import org.selfsup4j.trainer.run.PretextPreview;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,10 +49,7 @@ final class PretextPreviewCommand implements Callable<Integer> {
         PretextTask pretext = Composition.start(main.plugins).catalog().pretextTask(task, ComponentConfig.parse(taskConfig));
         List<Image> images = dataOptions.unlabeled(data, FashionMnist.Part.TRAIN);
         pretext.inputShape(images.get(0).shape());
-        List<Image> picked = new ArrayList<>();
-        for (int r = 0; r < Math.min(rows, images.size()); r++) {
-            picked.add(images.get((int) Math.floorMod(Seeds.stream(seed, 3, r).nextLong(), images.size())));
-        }
+        List<Image> picked = AugmentPreviewCommand.pick(images, rows, seed);
         PretextPreview.write(pretext, picked, height, seed, out);
         System.out.printf("wrote %s: %d images with what %s makes of them%n", out, picked.size(), task);
         return 0;

@@ -86,10 +86,12 @@ final class PretrainCommand implements Callable<Integer> {
         config.put("data", data);
         config.put("training", settings.toMap());
         out = runOptions.out(out);
+        OutputFolder.requireOutside(out, data);
         RunFolder run = runOptions.open(out, "pretrain", config, main.argsOf("pretrain"));
         run.put("data", Map.of("images", images.size(), "shape", images.get(0).shape().toString(),
                 "fingerprint", Fingerprint.of(images, null)));
         run.put("task_details", pretext.describe(images.get(0).shape()));
+        dataOptions.recordSkipped(run);
         try (RunGuard guard = new RunGuard()) {
             TrainResult result = Pretrainer.builder(net, pretext, sslLoss).optSettings(settings).optTaskName(task)
                     .optListener(RunOptions.withHeartbeat(Progress.toStderr("pretrain " + task), run))

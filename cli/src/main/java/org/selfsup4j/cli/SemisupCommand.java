@@ -185,7 +185,9 @@ final class SemisupCommand implements Callable<Integer> {
         config.put("data", data != null ? data : (unlabeledData == null ? Map.of("labeled", labeledData)
                 : Map.of("labeled", labeledData, "unlabeled", unlabeledData)));
         out = runOptions.out(out);
+        OutputFolder.requireOutside(out, data, labeledData, unlabeledData, test);
         RunFolder run = runOptions.open(out, "semisup", config, main.argsOf("semisup"));
+        dataOptions.recordSkipped(run);
         if (split != null) {
             split.write(run.file("split.csv"), all);
         }

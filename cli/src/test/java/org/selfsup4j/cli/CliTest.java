@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,30 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as a user meets it: exit codes, messages that name the bad value, and the run folders left behind. */
-class CliTest {
+class CliTest extends CliHarness {
     @TempDir
     Path dir;
-
-    String out;
-    String err;
-
-    /** Runs the CLI in-process, capturing both streams. */
-    int run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            return Main.execute(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-            out = o.toString(StandardCharsets.UTF_8);
-            err = e.toString(StandardCharsets.UTF_8);
-        }
-    }
 
     /** classes/{a,b}/NN.png: 16×16 gray, class a bright at the top, class b at the bottom. */
     static Path labeledFolder(Path root, int perClass) throws IOException {
@@ -115,6 +91,8 @@ class CliTest {
         assertEquals(0, run("pretrain", "--data", data.toString(), "--steps", "2", "--batch", "4", "--skip-bad",
                 "--out", dir.resolve("o2").toString()));
         assertTrue(err.contains("skipped 1"), err);
+        String json = Files.readString(dir.resolve("o2").resolve("run.json"));
+        assertTrue(json.contains("\"skipped_bad_files\"") && json.contains("99.png"), json);
     }
 
     @Test

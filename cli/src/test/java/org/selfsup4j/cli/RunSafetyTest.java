@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,29 +22,9 @@ import org.selfsup4j.trainer.train.TrainedModel;
  * to the weights of an uninterrupted run; a diverging run fails at once; a model with NaN weights does not load;
  * zero steps are refused.
  */
-class RunSafetyTest {
+class RunSafetyTest extends CliHarness {
     @TempDir
     Path dir;
-
-    String out;
-    String err;
-
-    int run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            return Main.execute(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-            out = o.toString(StandardCharsets.UTF_8);
-            err = e.toString(StandardCharsets.UTF_8);
-        }
-    }
 
     static List<String> pretrainArgs(Path data, Path runDir) {
         return List.of("pretrain", "--data", data.toString(), "--steps", "1500", "--batch", "8", "--backbone-config",
@@ -59,12 +36,7 @@ class RunSafetyTest {
     void aKilledRunResumesInPlaceToTheWeightsOfAnUninterruptedOne() throws Exception {
         Path data = CliTest.labeledFolder(dir.resolve("data"), 8);
         Path killed = dir.resolve("killed");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                Main.class.getName()));
-        command.addAll(pretrainArgs(data, killed));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("child.log").toFile()).start();
+        Process child = child(pretrainArgs(data, killed));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (newestCheckpoint(killed) < 30 && child.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(5);
@@ -97,6 +69,36 @@ class RunSafetyTest {
         assertTrue(err.contains("nothing to resume"), err);
         assertEquals(2, run("pretrain", "--resume", killed.toString(), "--steps", "10"));
         assertTrue(err.contains("alone"), err);
+    }
+
+    /** SIGTERM (kill) stops after the current step, saves, marks the run interrupted, exits 143; --resume finishes it. */
+    @Test
+    void aTerminatedRunIsMarkedInterruptedAndResumes() throws Exception {
+        Path data = CliTest.labeledFolder(dir.resolve("data"), 8);
+        Path stopped = dir.resolve("stopped");
+        Process child = child(pretrainArgs(data, stopped));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (newestCheckpoint(stopped) < 15 && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(child.isAlive(), Files.readString(dir.resolve("child.log")));
+        child.destroy();                              // SIGTERM: the shutdown hook stops training after this step
+        assertTrue(child.waitFor(90, TimeUnit.SECONDS));
+        assertEquals(143, child.exitValue(), Files.readString(dir.resolve("child.log")));
+        String json = Files.readString(stopped.resolve("run.json"));
+        assertTrue(json.contains("\"status\": \"interrupted\""), json);
+        assertTrue(Files.exists(stopped.resolve("model.zip")));
+        assertEquals("interrupted", RunStatus.read(stopped).state());
+        assertEquals(0, run("pretrain", "--resume", stopped.toString()), err);
+        assertEquals(1501, Files.readAllLines(stopped.resolve("pretrain-metrics.csv")).size());
+    }
+
+    private Process child(List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                Main.class.getName()));
+        command.addAll(args);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
     }
 
     @Test
@@ -139,5 +141,35 @@ class RunSafetyTest {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.matches("step-\\d{8}\\.zip"))
                     .mapToInt(n -> Integer.parseInt(n.substring(5, 13))).max().orElse(-1);
         }
+    }
+
+    /** --out never damages a folder: a non-empty one is refused, one inside the data too; files follow the umask. */
+    @Test
+    void outputFoldersAreNeverDamagedAndBadSizesAreRefused() throws IOException {
+        Path data = CliTest.labeledFolder(dir.resolve("data"), 4);
+        Path used = Files.createDirectories(dir.resolve("used"));
+        Files.writeString(used.resolve("model.zip"), "someone else's model");
+        assertEquals(2, run("finetune", "--backbone", "reference-cnn", "--train", data.toString(), "--steps", "2",
+                "--out", used.toString()));
+        assertTrue(err.contains("not empty"), err);
+        assertEquals("someone else's model", Files.readString(used.resolve("model.zip")));
+
+        assertEquals(2, run("pretrain", "--data", data.toString(), "--steps", "2", "--out", data.resolve("a").resolve("run").toString()));
+        assertTrue(err.contains("inside the input folder"), err);
+        assertFalse(Files.exists(data.resolve("a").resolve("run")));
+
+        assertEquals(2, run("pretrain", "--data", data.toString(), "--limit", "0", "--out", dir.resolve("l").toString()));
+        assertTrue(err.contains("--limit [0]"), err);
+        assertEquals(2, run("pretrain", "--data", data.toString(), "--resize", "0x0", "--out", dir.resolve("r").toString()));
+        assertTrue(err.contains("--resize [0x0]"), err);
+        assertEquals(2, run("pretrain", "--data", data.toString(), "--resize", "100000x100000", "--out", dir.resolve("r").toString()));
+
+        Path ok = dir.resolve("ok");
+        assertEquals(0, run("finetune", "--backbone", "reference-cnn", "--train", data.toString(), "--steps", "2",
+                "--out", ok.toString()), err);
+        assertEquals(Files.getPosixFilePermissions(ok.resolve("model.zip")),
+                Files.getPosixFilePermissions(ok.resolve("run.json")), "run.json follows the umask as model.zip does");
+        assertEquals(Files.getPosixFilePermissions(ok.resolve("model.zip")),
+                Files.getPosixFilePermissions(ok.resolve("finetune-metrics.csv")));
     }
 }

@@ -3,8 +3,6 @@ package com.example.halves;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.nd4j.linalg.activations.Activation;
 import org.selfsup4j.core.config.ComponentConfig;
 import org.selfsup4j.core.image.Image;
 import org.selfsup4j.core.image.InputShape;
@@ -52,10 +50,8 @@ public final class SwappedHalvesTaskFactory implements PretextTaskFactory {
 
             @Override
             public void addHead(HeadBuilder head) {
-                String pair = head.regroup(head.features(), head.featureSize());
-                head.graph().addLayer("halves_fc", new DenseLayer.Builder().nIn(2L * head.featureSize()).nOut(hidden)
-                        .activation(Activation.RELU).build(), pair);
-                head.linear("halves_fc", hidden, 2);
+                // [2n, F] pooled features -> [n, 2F] -> dense(hidden, ReLU) -> linear 2 -> loss layer
+                head.concatenatedMlp("halves_fc", hidden, 2);
             }
 
             @Override

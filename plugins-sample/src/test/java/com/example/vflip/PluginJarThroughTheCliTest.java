@@ -112,4 +112,21 @@ class PluginJarThroughTheCliTest {
                 "--out", dir.resolve("knn").toString()), err);
     }
 
+    /** A broken plugin jar fails at start, naming the jar or the class and where it is declared. */
+    @Test
+    void brokenPluginJarsAreNamed() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Files.write(empty.resolve("zero.jar"), new byte[0]);
+        assertEquals(2, run("--plugins", empty.toString(), "plugins"));
+        assertTrue(err.contains("zero.jar") && err.contains("cannot be read as a jar"), err);
+
+        Path missing = Files.createDirectories(dir.resolve("missing"));
+        try (JarOutputStream zip = new JarOutputStream(Files.newOutputStream(missing.resolve("ghost.jar")))) {
+            zip.putNextEntry(new JarEntry("META-INF/services/org.selfsup4j.core.spi.SslPlugin"));
+            zip.write("com.example.NoSuchPlugin\n".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        assertEquals(2, run("--plugins", missing.toString(), "plugins"));
+        assertTrue(err.contains("com.example.NoSuchPlugin") && err.contains("ghost.jar"), err);
+    }
 }

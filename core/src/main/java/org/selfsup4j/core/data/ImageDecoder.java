@@ -1,11 +1,14 @@
 package org.selfsup4j.core.data;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -18,8 +21,10 @@ import org.selfsup4j.core.image.Image;
 /**
  * Decodes one image file (PNG, JPEG, BMP, GIF; 8- or 16-bit gray, RGB, with or without alpha) into an
  * {@link Image}. Samples are read from the raster at their stored bit depth and divided by the depth's maximum
- * (255, 65535), so 16-bit images keep their precision; palette images go through their colour model. Alpha is
- * dropped. Stateless and thread-safe.
+ * (255, 65535), so 16-bit images keep their precision; palette images go through their colour model (a palette of
+ * grays, as in 1-, 2- and 4-bit gray PNGs, gives one channel). Alpha is dropped. A file the decoder warns about
+ * (a JPEG cut short, whose missing part would come out gray) and a CMYK/YCCK image (whose fourth channel cannot be
+ * dropped) are unreadable, not silently wrong. Stateless and thread-safe.
  */
 public final class ImageDecoder {
     private ImageDecoder() {
@@ -40,9 +45,23 @@ public final class ImageDecoder {
                         + file, file.toString(), List.of(), null);
             }
             ImageReader reader = readers.next();
+            List<String> warnings = new ArrayList<>();
             try {
                 reader.setInput(in, true, true);
-                return reader.read(0);
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                BufferedImage img = reader.read(0);
+                if (!warnings.isEmpty()) {
+                    throw new SelfSupException(ErrorCode.BAD_IMAGE, "Truncated or corrupt image " + file + ": the decoder "
+                            + "reports " + warnings + " (the pixels it could not read would be made up)",
+                            file.toString(), List.of(), null);
+                }
+                if (img.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_CMYK
+                        || (img.getRaster().getNumBands() == 4 && !img.getColorModel().hasAlpha())) {
+                    throw new SelfSupException(ErrorCode.BAD_IMAGE, "CMYK (or YCCK) image " + file + ": its colours "
+                            + "cannot be read as RGB without its colour profile; convert it to RGB first",
+                            file.toString(), List.of(), null);
+                }
+                return img;
             } finally {
                 reader.dispose();
             }
@@ -59,8 +78,18 @@ public final class ImageDecoder {
         int h = img.getHeight();
         int w = img.getWidth();
         Raster raster = img.getRaster();
-        boolean indexed = img.getColorModel() instanceof java.awt.image.IndexColorModel;
+        boolean indexed = img.getColorModel() instanceof IndexColorModel;
         int bands = raster.getNumBands();
+        if (indexed && grayPalette((IndexColorModel) img.getColorModel())) {
+            IndexColorModel palette = (IndexColorModel) img.getColorModel();
+            float[] px = new float[h * w];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    px[y * w + x] = palette.getRed(raster.getSample(x, y, 0)) / 255f;
+                }
+            }
+            return new Image(1, h, w, px);
+        }
         boolean gray = !indexed && (bands == 1 || bands == 2);
         if (gray) {
             float max = (1 << raster.getSampleModel().getSampleSize(0)) - 1;
@@ -93,6 +122,16 @@ public final class ImageDecoder {
             }
         }
         return new Image(3, h, w, px);
+    }
+
+    /** Whether every palette entry is a gray (red = green = blue). */
+    private static boolean grayPalette(IndexColorModel palette) {
+        for (int i = 0; i < palette.getMapSize(); i++) {
+            if (palette.getRed(i) != palette.getGreen(i) || palette.getGreen(i) != palette.getBlue(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static Image convertChannels(Image image, ChannelPolicy policy, Path file) {

@@ -66,6 +66,9 @@ public final class ImageFolderReader {
                 fileLabels.add(c);
             }
         }
+        if (files.size() > options.limit()) {
+            files = files.subList(0, options.limit());
+        }
         Result<List<Image>> decoded = decodeAll(root, files);
         List<Path> kept = decoded.files();
         int[] labels = new int[kept.size()];
@@ -84,7 +87,7 @@ public final class ImageFolderReader {
         if (files.isEmpty()) {
             throw new SelfSupException(ErrorCode.EMPTY_DATA, "No files in " + root, root.toString(), List.of(), null);
         }
-        return decodeAll(root, files);
+        return decodeAll(root, files.size() > options.limit() ? files.subList(0, options.limit()) : files);
     }
 
     private Result<List<Image>> decodeAll(Path root, List<Path> files) {

@@ -12,8 +12,9 @@ public final class ImageReadOptions {
     private final int resizeHeight;
     private final int resizeWidth;
     private final boolean skipBad;
+    private final int limit;
 
-    private ImageReadOptions(ChannelPolicy channels, int resizeHeight, int resizeWidth, boolean skipBad) {
+    private ImageReadOptions(ChannelPolicy channels, int resizeHeight, int resizeWidth, boolean skipBad, int limit) {
         this.channels = Objects.requireNonNull(channels, "channels is null");
         if (resizeHeight < 0 || resizeWidth < 0 || (resizeHeight == 0) != (resizeWidth == 0)) {
             throw new IllegalArgumentException("resize must be both positive or both 0, got " + resizeHeight + "x" + resizeWidth);
@@ -21,23 +22,37 @@ public final class ImageReadOptions {
         this.resizeHeight = resizeHeight;
         this.resizeWidth = resizeWidth;
         this.skipBad = skipBad;
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be positive, got " + limit);
+        }
+        this.limit = limit;
     }
 
     /** Keep channels, keep size, fail on a bad file. */
     public static ImageReadOptions defaults() {
-        return new ImageReadOptions(ChannelPolicy.KEEP, 0, 0, false);
+        return new ImageReadOptions(ChannelPolicy.KEEP, 0, 0, false, Integer.MAX_VALUE);
     }
 
     public ImageReadOptions optChannels(ChannelPolicy policy) {
-        return new ImageReadOptions(policy, resizeHeight, resizeWidth, skipBad);
+        return new ImageReadOptions(policy, resizeHeight, resizeWidth, skipBad, limit);
     }
 
     public ImageReadOptions optResize(int height, int width) {
-        return new ImageReadOptions(channels, height, width, skipBad);
+        return new ImageReadOptions(channels, height, width, skipBad, limit);
     }
 
     public ImageReadOptions optSkipBad(boolean skip) {
-        return new ImageReadOptions(channels, resizeHeight, resizeWidth, skip);
+        return new ImageReadOptions(channels, resizeHeight, resizeWidth, skip, limit);
+    }
+
+    /** Read (decode) only the first {@code files} files in reading order; the others are never opened. */
+    public ImageReadOptions optLimit(int files) {
+        return new ImageReadOptions(channels, resizeHeight, resizeWidth, skipBad, files);
+    }
+
+    /** The most files to read (Integer.MAX_VALUE: all). */
+    public int limit() {
+        return limit;
     }
 
     public ChannelPolicy channels() {

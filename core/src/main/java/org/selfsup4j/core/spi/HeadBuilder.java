@@ -109,7 +109,32 @@ public final class HeadBuilder {
     public void linear(String from, int nIn, int outputs) {
         graph.addLayer(HEAD, new DenseLayer.Builder().nIn(nIn).nOut(outputs).activation(Activation.IDENTITY)
                 .weightInit(WeightInit.XAVIER).build(), from);
-        output(HEAD);
+        end();
+        graph.addLayer(OUTPUT, lossLayer(loss, outputs), HEAD).setOutputs(OUTPUT);
+    }
+
+    /**
+     * The loss layer for {@code loss} on {@code width} values per example. DL4J's builder refuses a width for a layer
+     * without parameters, but without one the layer reports an output of size 0 and DL4J warns about it on every run;
+     * so the width is set on the built layer.
+     */
+    public static LossLayer lossLayer(SslLoss loss, long width) {
+        LossLayer layer = new LossLayer.Builder(loss.lossFunction()).activation(loss.outputActivation()).build();
+        layer.setNIn(width);
+        layer.setNOut(width);
+        return layer;
+    }
+
+    /**
+     * The siamese classification head of jigsaw and relative position: the pooled features of an example's inputs
+     * side by side ({@link #regroup}), a dense layer {@code name} of {@code hidden} ReLU units, then {@link #linear}
+     * to {@code classes}.
+     */
+    public void concatenatedMlp(String name, int hidden, int classes) {
+        String joined = regroup(features(), featureSize());
+        graph.addLayer(name, new DenseLayer.Builder().nIn((long) inputsPerExample * featureSize).nOut(hidden)
+                .activation(Activation.RELU).weightInit(WeightInit.RELU).build(), joined);
+        linear(name, hidden, classes);
     }
 
     /**

@@ -86,4 +86,61 @@ class ImageDecoderTest {
         assertEquals((0 + 1 + 4 + 5) / 4f, half.get(0, 0, 0), 1e-6);
         assertEquals((2 + 3 + 6 + 7) / 4f, half.get(0, 0, 1), 1e-6);
     }
+
+    /** A JPEG cut in the middle of its scan decodes with made-up gray pixels unless the decoder's warning is heeded. */
+    @Test
+    void aJpegCutMidScanIsUnreadable() throws IOException {
+        BufferedImage img = new BufferedImage(64, 64, BufferedImage.TYPE_3BYTE_BGR);
+        java.util.Random r = new java.util.Random(3);
+        for (int y = 0; y < 64; y++) {
+            for (int x = 0; x < 64; x++) {
+                img.setRGB(x, y, r.nextInt(0xFFFFFF));
+            }
+        }
+        Path whole = dir.resolve("whole.jpg");
+        ImageIO.write(img, "jpg", whole.toFile());
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = dir.resolve("cut.jpg");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length * 6 / 10));
+        assertEquals(3, ImageDecoder.decode(whole, ImageReadOptions.defaults()).channels());
+        SelfSupException e = assertThrows(SelfSupException.class, () -> ImageDecoder.decode(cut, ImageReadOptions.defaults()));
+        assertEquals(ErrorCode.BAD_IMAGE, e.code());
+        assertTrue(e.getMessage().contains("cut.jpg"), e.getMessage());
+    }
+
+    /** 1-bit and 4-bit gray PNGs are stored with a palette of grays: they are gray images, one channel. */
+    @Test
+    void lowBitGrayPngsAreOneChannel() throws IOException {
+        BufferedImage binary = new BufferedImage(4, 2, BufferedImage.TYPE_BYTE_BINARY);
+        binary.getRaster().setSample(1, 0, 0, 1);
+        binary.getRaster().setSample(3, 1, 0, 1);
+        Path f = dir.resolve("one-bit.png");
+        ImageIO.write(binary, "png", f.toFile());
+        Image decoded = ImageDecoder.decode(f, ImageReadOptions.defaults());
+        assertEquals(1, decoded.channels());
+        assertEquals(1f, decoded.get(0, 0, 1));
+        assertEquals(0f, decoded.get(0, 0, 0));
+        assertEquals(1f, decoded.get(0, 1, 3));
+    }
+
+    /** A 4-channel (CMYK-like) JPEG cannot be read as RGB by dropping a channel: it is refused. */
+    @Test
+    void aFourChannelJpegIsRefusedNotMisread() throws IOException {
+        WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, 8, 8, 4, null);
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 8; x++) {
+                raster.setPixel(x, y, new int[] {10 * x, 20 * y, 200, 50});
+            }
+        }
+        Path f = dir.resolve("cmyk.jpg");
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(f.toFile())) {
+            writer.setOutput(out);
+            writer.write(null, new javax.imageio.IIOImage(raster, null, null), null);
+        } finally {
+            writer.dispose();
+        }
+        SelfSupException e = assertThrows(SelfSupException.class, () -> ImageDecoder.decode(f, ImageReadOptions.defaults()));
+        assertEquals(ErrorCode.BAD_IMAGE, e.code());
+    }
 }

@@ -84,4 +84,18 @@ class ImageFolderReaderTest {
         assertEquals(ErrorCode.MISSING_PATH, e2.code());
         assertTrue(e2.getMessage().contains("nope"));
     }
+
+    /** --limit N decodes the first N files only: a bad file past the limit is never opened. */
+    @Test
+    void aLimitReadsOnlyTheFirstFiles() throws IOException {
+        Path root = Files.createDirectories(dir.resolve("lim"));
+        png(root.resolve("a.png"), 4, 4, 10);
+        png(root.resolve("b.png"), 4, 4, 20);
+        Files.writeString(root.resolve("c.png"), "not a png");
+        assertThrows(org.selfsup4j.core.SelfSupException.class,
+                () -> new ImageFolderReader(ImageReadOptions.defaults()).readUnlabeled(root));
+        var read = new ImageFolderReader(ImageReadOptions.defaults().optLimit(2)).readUnlabeled(root);
+        assertEquals(2, read.data().size());
+        assertEquals(20 / 255f, read.data().get(1).get(0, 0, 0), 1e-6);
+    }
 }

@@ -5,9 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
 import org.selfsup4j.core.image.Image;
 import org.selfsup4j.core.image.InputShape;
 import org.selfsup4j.core.spi.HeadBuilder;
@@ -51,10 +48,7 @@ final class JigsawTask implements PretextTask {
 
     @Override
     public void addHead(HeadBuilder head) {
-        String tiles = head.regroup(head.features(), head.featureSize());
-        head.graph().addLayer("jigsaw_fc", new DenseLayer.Builder().nIn((long) inputsPerExample() * head.featureSize())
-                .nOut(hidden).activation(Activation.RELU).weightInit(WeightInit.RELU).build(), tiles);
-        head.linear("jigsaw_fc", hidden, permutations.size());
+        head.concatenatedMlp("jigsaw_fc", hidden, permutations.size());
     }
 
     @Override

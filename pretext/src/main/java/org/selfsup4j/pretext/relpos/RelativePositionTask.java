@@ -5,9 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
 import org.selfsup4j.core.image.Image;
 import org.selfsup4j.core.image.InputShape;
 import org.selfsup4j.core.spi.HeadBuilder;
@@ -47,10 +44,7 @@ final class RelativePositionTask implements PretextTask {
 
     @Override
     public void addHead(HeadBuilder head) {
-        String pair = head.regroup(head.features(), head.featureSize());
-        head.graph().addLayer("relpos_fc", new DenseLayer.Builder().nIn(2L * head.featureSize()).nOut(hidden)
-                .activation(Activation.RELU).weightInit(WeightInit.RELU).build(), pair);
-        head.linear("relpos_fc", hidden, PLACES);
+        head.concatenatedMlp("relpos_fc", hidden, PLACES);
     }
 
     @Override

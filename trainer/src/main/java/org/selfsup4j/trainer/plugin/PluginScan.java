@@ -11,10 +11,20 @@ import org.selfsup4j.core.spi.ComponentKind;
 import org.selfsup4j.core.spi.LossFactory;
 import org.selfsup4j.core.spi.PretextTaskFactory;
 
-/** Everything plugin discovery found, in discovery order. Immutable. */
+/**
+ * Everything plugin discovery found, in discovery order. Immutable. Two components of one kind with one name are an
+ * error at construction, naming both jars — before any injector exists, whose map binder would otherwise fail first
+ * with a long Guice message that names neither.
+ */
 public record PluginScan(List<Discovered> components) {
     public PluginScan {
         components = List.copyOf(components);
+        for (ComponentKind kind : ComponentKind.values()) {
+            List<Discovered> ofKind = components.stream().filter(d -> d.kind() == kind).toList();
+            if (ofKind.stream().map(Discovered::name).distinct().count() < ofKind.size()) {
+                throw duplicate(kind, ofKind);
+            }
+        }
     }
 
     public List<Discovered> ofKind(ComponentKind kind) {
@@ -40,12 +50,12 @@ public record PluginScan(List<Discovered> components) {
     /** Name → factory; two factories of one kind with one name are an error naming both sources. */
     private <F> Map<String, F> byName(ComponentKind kind, Class<F> type) {
         return ofKind(kind).stream().collect(Collectors.toMap(Discovered::name, d -> type.cast(d.factory()), (a, b) -> {
-            throw duplicate(kind);
+            throw duplicate(kind, ofKind(kind));
         }, java.util.TreeMap::new));
     }
 
-    private SelfSupException duplicate(ComponentKind kind) {
-        Map<String, List<String>> sources = ofKind(kind).stream()
+    private static SelfSupException duplicate(ComponentKind kind, List<Discovered> ofKind) {
+        Map<String, List<String>> sources = ofKind.stream()
                 .collect(Collectors.groupingBy(Discovered::name, Collectors.mapping(Discovered::source, Collectors.toList())));
         String clash = sources.entrySet().stream().filter(e -> e.getValue().size() > 1)
                 .map(e -> e.getKey() + " from " + e.getValue()).collect(Collectors.joining("; "));

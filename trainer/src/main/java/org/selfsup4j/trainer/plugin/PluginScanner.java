@@ -1,14 +1,19 @@
 package org.selfsup4j.trainer.plugin;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
@@ -22,6 +27,8 @@ import org.selfsup4j.core.spi.SslPlugin;
  * Runs before any injector exists; its result is handed to the Guice module or used directly.
  */
 public final class PluginScanner {
+    static final String SERVICE_FILE = "META-INF/services/" + SslPlugin.class.getName();
+
     private PluginScanner() {
     }
 
@@ -38,14 +45,40 @@ public final class PluginScanner {
     /** Plugins visible to {@code loader}. */
     public static PluginScan scan(ClassLoader loader) {
         List<Discovered> found = new ArrayList<>();
-        for (SslPlugin plugin : ServiceLoader.load(SslPlugin.class, loader)) {
-            String source = sourceOf(plugin.getClass());
-            add(found, ComponentKind.AUGMENTER, plugin.augmenterFactories(), source);
-            add(found, ComponentKind.PRETEXT_TASK, plugin.pretextTaskFactories(), source);
-            add(found, ComponentKind.LOSS, plugin.lossFactories(), source);
-            add(found, ComponentKind.BACKBONE, plugin.backboneFactories(), source);
+        try {
+            for (SslPlugin plugin : ServiceLoader.load(SslPlugin.class, loader)) {
+                String source = sourceOf(plugin.getClass());
+                add(found, ComponentKind.AUGMENTER, plugin.augmenterFactories(), source);
+                add(found, ComponentKind.PRETEXT_TASK, plugin.pretextTaskFactories(), source);
+                add(found, ComponentKind.LOSS, plugin.lossFactories(), source);
+                add(found, ComponentKind.BACKBONE, plugin.backboneFactories(), source);
+            }
+        } catch (ServiceConfigurationError | LinkageError e) {
+            throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "A plugin cannot be loaded: " + e.getMessage()
+                    + " (declared in " + serviceFilesMentioning(loader, e.getMessage()) + "); remove or fix that jar",
+                    String.valueOf(e.getMessage()), List.of(), e);
         }
         return new PluginScan(found);
+    }
+
+    /** The service files (with their jars) whose text names a class mentioned in {@code message}. */
+    private static List<String> serviceFilesMentioning(ClassLoader loader, String message) {
+        List<String> files = new ArrayList<>();
+        try {
+            for (URL url : Collections.list(loader.getResources(SERVICE_FILE))) {
+                try (InputStream in = url.openStream()) {
+                    for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                        String name = line.replaceAll("#.*", "").trim();
+                        if (!name.isEmpty() && message != null && message.contains(name)) {
+                            files.add(url.toString());
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            files.add("(cannot list service files: " + e.getMessage() + ")");
+        }
+        return files;
     }
 
     /** A class loader over the jars of {@code folder}, child of this library's loader. */
@@ -57,6 +90,7 @@ public final class PluginScanner {
         List<URL> jars = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path p : files.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+                requireReadableJar(p);
                 jars.add(p.toUri().toURL());
             }
         } catch (IOException e) {
@@ -64,6 +98,19 @@ public final class PluginScanner {
                     + e.getMessage(), folder.toString(), List.of(), e);
         }
         return new URLClassLoader(jars.toArray(URL[]::new), PluginScanner.class.getClassLoader());
+    }
+
+    /**
+     * A zero-byte or corrupt jar is an error naming it (a class loader would skip it without a word). A jar without a
+     * service file is fine: it may be a library a plugin needs.
+     */
+    private static void requireReadableJar(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            file.size();
+        } catch (IOException e) {
+            throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "Plugin jar " + jar + " cannot be read as a jar ("
+                    + e.getMessage() + "): it may be empty, truncated or not a jar", jar.toString(), List.of(), e);
+        }
     }
 
     private static void add(List<Discovered> found, ComponentKind kind, List<? extends ComponentFactory<?>> factories,

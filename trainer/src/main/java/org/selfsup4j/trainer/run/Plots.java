@@ -153,19 +153,14 @@ public final class Plots {
     public static void accuracyAgainstLabels(java.util.Map<String, java.util.Map<Integer, double[]>> accuracy, String title,
                                              Path file) throws IOException {
         int w = 800;
-        int h = 500;
-        int left = 70;
         int right = 230;
-        int top = 40;
-        int bottom = 60;
-        BufferedImage img = canvas(w, h);
-        Graphics2D g = graphics(img);
-        g.drawString(title, left, 25);
-        int pw = w - left - right;
-        int ph = h - top - bottom;
+        Frame f = Frame.of(w, 500, 70, right, 40, 60, title);
+        Graphics2D g = f.g();
+        int left = f.left();
+        int top = f.top();
+        int pw = f.pw();
+        int ph = f.ph();
         double logSpan = Math.log(100_000 / 50.0);
-        g.setColor(Color.GRAY);
-        g.drawRect(left, top, pw, ph);
         for (int a = 50; a <= 100; a += 10) {
             g.drawString(a + " %", 20, top + ph - (a - 50) * ph / 50 + 4);
         }
@@ -187,12 +182,8 @@ public final class Plots {
                 int y = yOf(mean, top, ph);
                 g.fillOval(x - 4, y - 4, 8, 8);
                 if (std > 0) {
-                    int hi = yOf(mean + std, top, ph);
-                    int lo = yOf(mean - std, top, ph);
                     g.setStroke(new BasicStroke(1f));
-                    g.drawLine(x, hi, x, lo);
-                    g.drawLine(x - 5, hi, x + 5, hi);
-                    g.drawLine(x - 5, lo, x + 5, lo);
+                    whisker(g, x, yOf(mean + std, top, ph), yOf(mean - std, top, ph), 5);
                     g.setStroke(new BasicStroke(2f));
                 }
                 if (px >= 0) {
@@ -204,7 +195,7 @@ public final class Plots {
             legend(g, row.getKey(), k++, w - right, top);
         }
         g.dispose();
-        write(img, file);
+        write(f.img(), file);
     }
 
     /**
@@ -214,18 +205,13 @@ public final class Plots {
     public static void groupedBars(java.util.Map<String, java.util.Map<String, double[]>> groups, List<String> methods,
                                    String title, Path file) throws IOException {
         int w = 900;
-        int h = 500;
-        int left = 70;
         int right = 220;
-        int top = 40;
-        int bottom = 50;
-        BufferedImage img = canvas(w, h);
-        Graphics2D g = graphics(img);
-        g.drawString(title, left, 25);
-        int pw = w - left - right;
-        int ph = h - top - bottom;
-        g.setColor(Color.GRAY);
-        g.drawRect(left, top, pw, ph);
+        Frame f = Frame.of(w, 500, 70, right, 40, 50, title);
+        Graphics2D g = f.g();
+        int left = f.left();
+        int top = f.top();
+        int pw = f.pw();
+        int ph = f.ph();
         for (int a = 0; a <= 100; a += 20) {
             int y = top + ph - a * ph / 100;
             g.drawString(a + " %", 20, y + 4);
@@ -251,12 +237,8 @@ public final class Plots {
                 g.fillRect(x, y, bar - 2, top + ph - y);
                 if (v[1] > 0) {
                     g.setColor(Color.BLACK);
-                    int hi = top + ph - (int) Math.round(Math.min(1, v[0] + v[1]) * ph);
-                    int lo = top + ph - (int) Math.round(Math.max(0, v[0] - v[1]) * ph);
-                    int cx = x + (bar - 2) / 2;
-                    g.drawLine(cx, hi, cx, lo);
-                    g.drawLine(cx - 3, hi, cx + 3, hi);
-                    g.drawLine(cx - 3, lo, cx + 3, lo);
+                    whisker(g, x + (bar - 2) / 2, top + ph - (int) Math.round(Math.min(1, v[0] + v[1]) * ph),
+                            top + ph - (int) Math.round(Math.max(0, v[0] - v[1]) * ph), 3);
                 }
             }
             gi++;
@@ -265,7 +247,28 @@ public final class Plots {
             legend(g, methods.get(m), m, w - right, top);
         }
         g.dispose();
-        write(img, file);
+        write(f.img(), file);
+    }
+
+    /** A plot's canvas with its title and the grey box of the plotting area ({@code pw} × {@code ph} at left, top). */
+    private record Frame(BufferedImage img, Graphics2D g, int left, int top, int pw, int ph) {
+        static Frame of(int w, int h, int left, int right, int top, int bottom, String title) {
+            BufferedImage img = canvas(w, h);
+            Graphics2D g = graphics(img);
+            g.drawString(title, left, 25);
+            int pw = w - left - right;
+            int ph = h - top - bottom;
+            g.setColor(Color.GRAY);
+            g.drawRect(left, top, pw, ph);
+            return new Frame(img, g, left, top, pw, ph);
+        }
+    }
+
+    /** A vertical ± bar at x from row hi to row lo with end ticks of half-width {@code half}. */
+    private static void whisker(Graphics2D g, int x, int hi, int lo, int half) {
+        g.drawLine(x, hi, x, lo);
+        g.drawLine(x - half, hi, x + half, hi);
+        g.drawLine(x - half, lo, x + half, lo);
     }
 
     /** Pixel row of an accuracy on a 50-100 % axis, clamped to the axis. */

@@ -37,7 +37,10 @@ public final class RunFolder {
         this.dir = dir;
     }
 
-    /** Creates the folder (or takes an empty existing one) and writes a first run.json for {@code command}. */
+    /**
+     * Creates the folder (or takes an empty existing one) and writes a first run.json for {@code command}; a folder
+     * holding anything already is refused, so no file of someone else's is ever overwritten.
+     */
     public static RunFolder create(Path dir, String command, Map<String, Object> config) {
         try {
             if (Files.exists(dir.resolve(RUN_FILE))) {
@@ -47,6 +50,15 @@ public final class RunFolder {
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
                 throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "Output path " + dir + " is a file, not a folder",
                         dir.toString(), List.of(), null);
+            }
+            if (Files.isDirectory(dir)) {
+                try (var entries = Files.list(dir)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "Output folder " + dir + " is not empty; a run "
+                                + "needs an empty or new folder (nothing in it is overwritten): choose another --out",
+                                dir.toString(), List.of(), null);
+                    }
+                }
             }
             Files.createDirectories(dir);
             return start(dir, command, config, null);

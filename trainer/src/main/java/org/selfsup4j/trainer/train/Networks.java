@@ -13,7 +13,6 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
-import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
 import org.deeplearning4j.nn.transferlearning.TransferLearning;
@@ -96,7 +95,7 @@ public final class Networks {
         }
         tl.addLayer(HEAD, new DenseLayer.Builder().nIn(featureSize).nOut(outputs)
                         .activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER).build(), headInput)
-                .addLayer(OUTPUT, new LossLayer.Builder(loss.lossFunction()).activation(loss.outputActivation()).build(), HEAD)
+                .addLayer(OUTPUT, HeadBuilder.lossLayer(loss, outputs), HEAD)
                 .setOutputs(OUTPUT);
         if (freezeBackbone) {
             tl.setFeatureExtractor(FEATURES);
