@@ -36,13 +36,7 @@ class RunSafetyTest extends CliHarness {
     void aKilledRunResumesInPlaceToTheWeightsOfAnUninterruptedOne() throws Exception {
         Path data = CliTest.labeledFolder(dir.resolve("data"), 8);
         Path killed = dir.resolve("killed");
-        Process child = child(pretrainArgs(data, killed));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (newestCheckpoint(killed) < 30 && child.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertTrue(child.isAlive(), "the child finished or died before it could be killed: "
-                + Files.readString(dir.resolve("child.log")));
+        Process child = childPastCheckpoint(pretrainArgs(data, killed), killed, 30);
         child.destroyForcibly();                      // SIGKILL: no shutdown hook runs
         child.waitFor(30, TimeUnit.SECONDS);
         assertTrue(Files.readString(killed.resolve("run.json")).contains("\"status\": \"running\""));
@@ -76,12 +70,7 @@ class RunSafetyTest extends CliHarness {
     void aTerminatedRunIsMarkedInterruptedAndResumes() throws Exception {
         Path data = CliTest.labeledFolder(dir.resolve("data"), 8);
         Path stopped = dir.resolve("stopped");
-        Process child = child(pretrainArgs(data, stopped));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (newestCheckpoint(stopped) < 15 && child.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertTrue(child.isAlive(), Files.readString(dir.resolve("child.log")));
+        Process child = childPastCheckpoint(pretrainArgs(data, stopped), stopped, 15);
         child.destroy();                              // SIGTERM: the shutdown hook stops training after this step
         assertTrue(child.waitFor(90, TimeUnit.SECONDS));
         assertEquals(143, child.exitValue(), Files.readString(dir.resolve("child.log")));
@@ -91,6 +80,18 @@ class RunSafetyTest extends CliHarness {
         assertEquals("interrupted", RunStatus.read(stopped).state());
         assertEquals(0, run("pretrain", "--resume", stopped.toString()), err);
         assertEquals(1501, Files.readAllLines(stopped.resolve("pretrain-metrics.csv")).size());
+    }
+
+    /** A child JVM running {@code args}, returned (still running) once {@code run} has a checkpoint at {@code step} or later. */
+    private Process childPastCheckpoint(List<String> args, Path run, int step) throws Exception {
+        Process child = child(args);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (newestCheckpoint(run) < step && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(child.isAlive(), "the child finished or died before it could be stopped: "
+                + Files.readString(dir.resolve("child.log")));
+        return child;
     }
 
     private Process child(List<String> args) throws IOException {

@@ -225,7 +225,8 @@ public final class Plots {
         for (java.util.Map.Entry<String, java.util.Map<String, double[]>> group : groups.entrySet()) {
             int x0 = left + gi * groupWidth + 10;
             g.setColor(Color.BLACK);
-            g.drawString(group.getKey(), x0 + groupWidth / 2 - 20, top + ph + 20);
+            int labelWidth = g.getFontMetrics().stringWidth(group.getKey());
+            g.drawString(group.getKey(), x0 + Math.max(0, (methods.size() * bar - labelWidth) / 2), top + ph + 20);
             for (int m = 0; m < methods.size(); m++) {
                 double[] v = group.getValue().get(methods.get(m));
                 if (v == null) {
