@@ -82,18 +82,27 @@ final class RunOptions {
      */
     static String[] expand(String[] args, List<String> commands) {
         int at = Arrays.asList(args).indexOf("--resume");
-        if (at < 1 || !commands.contains(args[at - 1])) {
+        if (at < 0) {
             return args;
         }
-        if (at + 2 != args.length) {
-            throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "Give --resume RUN alone after " + args[at - 1]
+        int command = -1;
+        for (int i = 0; i < at && command < 0; i++) {
+            if (commands.contains(args[i])) {
+                command = i;
+            }
+        }
+        if (command < 0) {
+            return args;   // not a training command: picocli reports the unknown option
+        }
+        if (at != command + 1 || at + 2 != args.length) {
+            throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "Give --resume RUN alone after " + args[command]
                     + ": a resumed run keeps the settings it was started with", String.join(" ", args), List.of(), null);
         }
         Path run = Path.of(args[at + 1]);
         Path file = run.resolve(COMMAND_LINE);
         if (!Files.isRegularFile(file)) {
             throw new SelfSupException(ErrorCode.MISSING_PATH, "Cannot resume " + run + ": it has no " + COMMAND_LINE
-                    + " (is it a run folder of " + args[at - 1] + "?)", run.toString(), List.of(), null);
+                    + " (is it a run folder of " + args[command] + "?)", run.toString(), List.of(), null);
         }
         List<String> recorded;
         try {

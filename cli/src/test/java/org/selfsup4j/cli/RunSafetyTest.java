@@ -63,6 +63,8 @@ class RunSafetyTest extends CliHarness {
         assertTrue(err.contains("nothing to resume"), err);
         assertEquals(2, run("pretrain", "--resume", killed.toString(), "--steps", "10"));
         assertTrue(err.contains("alone"), err);
+        assertEquals(2, run("pretrain", "--steps", "10", "--resume", killed.toString()));
+        assertTrue(err.contains("alone"), err);
     }
 
     /** SIGTERM (kill) stops after the current step, saves, marks the run interrupted, exits 143; --resume finishes it. */
