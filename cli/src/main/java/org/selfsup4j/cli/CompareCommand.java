@@ -12,6 +12,7 @@ import org.selfsup4j.core.SelfSupException;
 import org.selfsup4j.core.config.ComponentConfig;
 import org.selfsup4j.core.config.ComponentSpec;
 import org.selfsup4j.trainer.plugin.Catalog;
+import org.selfsup4j.trainer.run.RunStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -21,7 +22,8 @@ import picocli.CommandLine.ParentCommand;
  * images, scores each pretrained backbone with every protocol on the labeled images, always alongside a randomly
  * initialised backbone scored the same way, and writes a table (mean ± std over seeds, minutes per run) as markdown,
  * CSV and a bar chart. Every part is an ordinary run folder made by the ordinary {@code pretrain} and
- * {@code finetune} commands; finished parts are skipped, so a long comparison completes across invocations.
+ * {@code finetune} commands; finished parts are skipped and interrupted, crashed or failed ones continue from their
+ * checkpoints ({@code --resume}), so a long comparison completes across invocations.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Pretrain each pretext task, score it with each protocol next to random initialisation, and "
@@ -98,9 +100,13 @@ final class CompareCommand implements Callable<Integer> {
                 System.err.printf("compare %d/%d %s: done before, skipped%n", done, total, part.folder());
                 continue;
             }
-            setAside(dir);
-            System.err.printf("compare %d/%d %s%n", done, total, part.folder());
-            int code = Main.execute(part.args(main.plugins));
+            String[] args = resumable(dir) ? part.resumeArgs(main.plugins, dir) : part.args(main.plugins);
+            if (!resumable(dir)) {
+                setAside(dir);
+            }
+            System.err.printf("compare %d/%d %s%s%n", done, total, part.folder(),
+                    args.length < part.arguments().size() ? ": continuing it from its checkpoint" : "");
+            int code = Main.execute(args);
             if (code != 0) {
                 System.err.printf("compare stopped at %s (exit %d); run the same command again to continue%n",
                         part.folder(), code);
@@ -115,7 +121,16 @@ final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A part left unfinished by an earlier invocation is renamed, never reused or deleted. */
+    /** An interrupted, crashed or failed part with its command line continues in place (--resume). */
+    private static boolean resumable(Path dir) {
+        if (!Files.isRegularFile(dir.resolve(RunOptions.COMMAND_LINE)) || !Files.isRegularFile(dir.resolve("run.json"))) {
+            return false;
+        }
+        String state = RunStatus.read(dir).state();
+        return state.equals("interrupted") || state.equals("crashed") || state.equals("failed");
+    }
+
+    /** Any other unfinished part (still marked running by a live process, or without its command line) is renamed. */
     private static void setAside(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
@@ -275,6 +290,16 @@ final class CompareCommand implements Callable<Integer> {
                 a.addAll(List.of("--plugins", plugins.toString()));
             }
             a.addAll(arguments);
+            return a.toArray(String[]::new);
+        }
+
+        /** {@code CMD --resume DIR}: the part continued from its newest checkpoint, with its own recorded settings. */
+        String[] resumeArgs(Path plugins, Path dir) {
+            List<String> a = new ArrayList<>();
+            if (plugins != null) {
+                a.addAll(List.of("--plugins", plugins.toString()));
+            }
+            a.addAll(List.of(arguments.get(0), "--resume", dir.toString()));
             return a.toArray(String[]::new);
         }
     }

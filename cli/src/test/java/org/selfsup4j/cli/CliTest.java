@@ -191,6 +191,14 @@ class CliTest extends CliHarness {
         assertTrue(CompareTable.completed(cmp.resolve("rotation-knn-l4-s1")));
         assertEquals(table, Files.readString(cmp.resolve("compare.md")), "same runs, same table");
 
+        // an interrupted part continues in place from its own command line
+        Path knn2 = cmp.resolve("rotation-knn-l4-s2").resolve("run.json");
+        Files.writeString(knn2, Files.readString(knn2).replace("\"status\": \"completed\"", "\"status\": \"interrupted\""));
+        assertEquals(0, run(args), err);
+        assertTrue(err.contains("rotation-knn-l4-s2: continuing it from its checkpoint"), err);
+        assertTrue(Files.readString(knn2).contains("\"resumed_from\": \"interrupted\""));
+        assertFalse(Files.exists(cmp.resolve("rotation-knn-l4-s2.incomplete-1")));
+
         // an unknown task is named before anything runs
         assertEquals(2, run("compare", "--tasks", "rotation,jigsw", "--data", "fashion-mnist", "--labels-per-class", "1",
                 "--out", dir.resolve("cmp2").toString()));
