@@ -128,5 +128,11 @@ class PluginJarThroughTheCliTest {
         }
         assertEquals(2, run("--plugins", missing.toString(), "plugins"));
         assertTrue(err.contains("com.example.NoSuchPlugin") && err.contains("ghost.jar"), err);
+
+        Path twice = Files.createDirectories(dir.resolve("twice"));
+        buildJar(twice.resolve("vflip-1.0.jar"));
+        buildJar(twice.resolve("vflip-1.1.jar"));
+        assertEquals(2, run("--plugins", twice.toString(), "plugins"));
+        assertTrue(err.contains("vflip-1.0.jar") && err.contains("vflip-1.1.jar") && err.contains("two copies"), err);
     }
 }

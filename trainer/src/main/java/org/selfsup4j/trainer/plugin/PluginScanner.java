@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.jar.JarFile;
@@ -89,8 +91,16 @@ public final class PluginScanner {
         }
         List<URL> jars = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
+            Map<String, Path> providers = new HashMap<>();
             for (Path p : files.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
-                requireReadableJar(p);
+                for (String provider : providersIn(p)) {
+                    Path other = providers.putIfAbsent(provider, p);
+                    if (other != null) {
+                        throw new SelfSupException(ErrorCode.DUPLICATE_COMPONENT, "Plugin " + provider + " is in both "
+                                + other + " and " + p + " (two copies of one plugin?); keep one of them",
+                                p.toString(), List.of(other.toString()), null);
+                    }
+                }
                 jars.add(p.toUri().toURL());
             }
         } catch (IOException e) {
@@ -101,12 +111,25 @@ public final class PluginScanner {
     }
 
     /**
-     * A zero-byte or corrupt jar is an error naming it (a class loader would skip it without a word). A jar without a
-     * service file is fine: it may be a library a plugin needs.
+     * The plugin classes {@code jar}'s service file lists (none for a jar without one: it may be a library a plugin
+     * needs). A zero-byte or corrupt jar is an error naming it (a class loader would skip it without a word).
      */
-    private static void requireReadableJar(Path jar) {
+    private static List<String> providersIn(Path jar) {
         try (JarFile file = new JarFile(jar.toFile())) {
-            file.size();
+            var entry = file.getEntry(SERVICE_FILE);
+            if (entry == null) {
+                return List.of();
+            }
+            try (InputStream in = file.getInputStream(entry)) {
+                List<String> names = new ArrayList<>();
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                    String name = line.replaceAll("#.*", "").trim();
+                    if (!name.isEmpty()) {
+                        names.add(name);
+                    }
+                }
+                return names;
+            }
         } catch (IOException e) {
             throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "Plugin jar " + jar + " cannot be read as a jar ("
                     + e.getMessage() + "): it may be empty, truncated or not a jar", jar.toString(), List.of(), e);
