@@ -12,6 +12,7 @@ import org.selfsup4j.core.SelfSupException;
 import org.selfsup4j.core.config.ComponentConfig;
 import org.selfsup4j.core.config.ComponentSpec;
 import org.selfsup4j.trainer.plugin.Catalog;
+import org.selfsup4j.trainer.run.RunFolder;
 import org.selfsup4j.trainer.run.RunStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -100,13 +101,13 @@ final class CompareCommand implements Callable<Integer> {
                 System.err.printf("compare %d/%d %s: done before, skipped%n", done, total, part.folder());
                 continue;
             }
-            String[] args = resumable(dir) ? part.resumeArgs(main.plugins, dir) : part.args(main.plugins);
-            if (!resumable(dir)) {
+            boolean resume = resumable(dir);
+            if (!resume) {
                 setAside(dir);
             }
             System.err.printf("compare %d/%d %s%s%n", done, total, part.folder(),
-                    args.length < part.arguments().size() ? ": continuing it from its checkpoint" : "");
-            int code = Main.execute(args);
+                    resume ? ": continuing it from its checkpoint" : "");
+            int code = Main.execute(resume ? part.resumeArgs(main.plugins, dir) : part.args(main.plugins));
             if (code != 0) {
                 System.err.printf("compare stopped at %s (exit %d); run the same command again to continue%n",
                         part.folder(), code);
@@ -123,7 +124,7 @@ final class CompareCommand implements Callable<Integer> {
 
     /** An interrupted, crashed or failed part with its command line continues in place (--resume). */
     private static boolean resumable(Path dir) {
-        if (!Files.isRegularFile(dir.resolve(RunOptions.COMMAND_LINE)) || !Files.isRegularFile(dir.resolve("run.json"))) {
+        if (!Files.isRegularFile(dir.resolve(RunOptions.COMMAND_LINE)) || !Files.isRegularFile(dir.resolve(RunFolder.RUN_FILE))) {
             return false;
         }
         String state = RunStatus.read(dir).state();
@@ -269,6 +270,10 @@ final class CompareCommand implements Callable<Integer> {
         }
 
         String pretrainFolder(long seed) {
+            return pretrainFolder(key, seed);
+        }
+
+        static String pretrainFolder(String key, long seed) {
             return "pretrain-" + key + "-s" + seed;
         }
 
@@ -285,21 +290,20 @@ final class CompareCommand implements Callable<Integer> {
     /** One run of the comparison: its folder and the CLI arguments that make it. */
     record Part(String folder, List<String> arguments) {
         String[] args(Path plugins) {
-            List<String> a = new ArrayList<>();
-            if (plugins != null) {
-                a.addAll(List.of("--plugins", plugins.toString()));
-            }
-            a.addAll(arguments);
-            return a.toArray(String[]::new);
+            return withPlugins(plugins, arguments);
         }
 
         /** {@code CMD --resume DIR}: the part continued from its newest checkpoint, with its own recorded settings. */
         String[] resumeArgs(Path plugins, Path dir) {
+            return withPlugins(plugins, List.of(arguments.get(0), "--resume", dir.toString()));
+        }
+
+        private static String[] withPlugins(Path plugins, List<String> args) {
             List<String> a = new ArrayList<>();
             if (plugins != null) {
                 a.addAll(List.of("--plugins", plugins.toString()));
             }
-            a.addAll(List.of(arguments.get(0), "--resume", dir.toString()));
+            a.addAll(args);
             return a.toArray(String[]::new);
         }
     }

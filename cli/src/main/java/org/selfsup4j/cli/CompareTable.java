@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.selfsup4j.trainer.run.AtomicFiles;
 import org.selfsup4j.trainer.run.Plots;
+import org.selfsup4j.trainer.run.RunFolder;
+import org.selfsup4j.trainer.run.RunStatus;
 
 /**
  * The result of a {@code selfsup compare}: test accuracy per method (random initialisation and each pretext task) and
@@ -39,9 +41,8 @@ final class CompareTable {
         this.results = results;
     }
 
-    static boolean completed(Path runDir) throws IOException {
-        Path json = runDir.resolve("run.json");
-        return Files.isRegularFile(json) && Files.readString(json).contains("\"status\": \"completed\"");
+    static boolean completed(Path runDir) {
+        return Files.isRegularFile(runDir.resolve(RunFolder.RUN_FILE)) && RunStatus.read(runDir).state().equals("completed");
     }
 
     static CompareTable read(Path out, List<String> methods, List<Protocol> protocols, List<Integer> labelCounts,
@@ -68,15 +69,15 @@ final class CompareTable {
         if (!completed(dir)) {
             return null;
         }
-        String json = Files.readString(dir.resolve("run.json"));
+        String json = Files.readString(dir.resolve(RunFolder.RUN_FILE));
         int at = json.indexOf("\"test\": {");
         if (at < 0) {
             return null;
         }
         double pretrain = 0;
-        Path pre = out.resolve("pretrain-" + method + "-s" + seed);
+        Path pre = out.resolve(CompareCommand.Method.pretrainFolder(method, seed));
         if (!method.equals(CompareCommand.RANDOM_INIT) && completed(pre)) {
-            String pj = Files.readString(pre.resolve("run.json"));
+            String pj = Files.readString(pre.resolve(RunFolder.RUN_FILE));
             pretrain = value(pj, pj.indexOf("\"pretrain\": {"), "seconds");
         }
         String section = p == Protocol.KNN ? "\"knn\": {" : "\"finetune\": {";

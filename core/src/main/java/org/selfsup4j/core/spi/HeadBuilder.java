@@ -107,10 +107,15 @@ public final class HeadBuilder {
      * {@code from}, then the loss layer: the head of a classification task and of every fine-tuned classifier.
      */
     public void linear(String from, int nIn, int outputs) {
-        graph.addLayer(HEAD, new DenseLayer.Builder().nIn(nIn).nOut(outputs).activation(Activation.IDENTITY)
-                .weightInit(WeightInit.XAVIER).build(), from);
+        graph.addLayer(HEAD, linearLayer(nIn, outputs), from);
         end();
         graph.addLayer(OUTPUT, lossLayer(loss, outputs), HEAD).setOutputs(OUTPUT);
+    }
+
+    /** The {@value #HEAD} layer of {@link #linear}: {@code nIn} → {@code outputs}, identity activation, Xavier init. */
+    public static DenseLayer linearLayer(long nIn, int outputs) {
+        return new DenseLayer.Builder().nIn(nIn).nOut(outputs).activation(Activation.IDENTITY)
+                .weightInit(WeightInit.XAVIER).build();
     }
 
     /**

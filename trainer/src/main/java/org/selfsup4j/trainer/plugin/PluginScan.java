@@ -2,6 +2,7 @@ package org.selfsup4j.trainer.plugin;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
@@ -47,11 +48,11 @@ public record PluginScan(List<Discovered> components) {
         return byName(ComponentKind.BACKBONE, BackboneFactory.class);
     }
 
-    /** Name → factory; two factories of one kind with one name are an error naming both sources. */
+    /** Name → factory, sorted (names are unique per kind: checked at construction). */
     private <F> Map<String, F> byName(ComponentKind kind, Class<F> type) {
-        return ofKind(kind).stream().collect(Collectors.toMap(Discovered::name, d -> type.cast(d.factory()), (a, b) -> {
-            throw duplicate(kind, ofKind(kind));
-        }, java.util.TreeMap::new));
+        Map<String, F> map = new TreeMap<>();
+        ofKind(kind).forEach(d -> map.put(d.name(), type.cast(d.factory())));
+        return map;
     }
 
     private static SelfSupException duplicate(ComponentKind kind, List<Discovered> ofKind) {

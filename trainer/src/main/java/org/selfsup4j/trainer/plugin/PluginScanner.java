@@ -69,11 +69,8 @@ public final class PluginScanner {
         try {
             for (URL url : Collections.list(loader.getResources(SERVICE_FILE))) {
                 try (InputStream in = url.openStream()) {
-                    for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
-                        String name = line.replaceAll("#.*", "").trim();
-                        if (!name.isEmpty() && message != null && message.contains(name)) {
-                            files.add(url.toString());
-                        }
+                    if (providerNames(in).stream().anyMatch(name -> message != null && message.contains(name))) {
+                        files.add(url.toString());
                     }
                 }
             }
@@ -121,19 +118,24 @@ public final class PluginScanner {
                 return List.of();
             }
             try (InputStream in = file.getInputStream(entry)) {
-                List<String> names = new ArrayList<>();
-                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
-                    String name = line.replaceAll("#.*", "").trim();
-                    if (!name.isEmpty()) {
-                        names.add(name);
-                    }
-                }
-                return names;
+                return providerNames(in);
             }
         } catch (IOException e) {
             throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "Plugin jar " + jar + " cannot be read as a jar ("
                     + e.getMessage() + "): it may be empty, truncated or not a jar", jar.toString(), List.of(), e);
         }
+    }
+
+    /** The class names a service file lists (one per line, {@code #} starts a comment). */
+    private static List<String> providerNames(InputStream serviceFile) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (String line : new String(serviceFile.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+            String name = line.replaceAll("#.*", "").trim();
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     private static void add(List<Discovered> found, ComponentKind kind, List<? extends ComponentFactory<?>> factories,

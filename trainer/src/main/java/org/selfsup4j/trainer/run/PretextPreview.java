@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import javax.imageio.ImageIO;
 import org.selfsup4j.core.image.Image;
+import org.selfsup4j.core.image.InputShape;
 import org.selfsup4j.core.spi.PerExample;
 import org.selfsup4j.core.spi.PretextBatch;
 import org.selfsup4j.core.spi.PretextTask;
@@ -37,8 +37,7 @@ public final class PretextPreview {
         double scale = (double) imageHeight / first.height();
         List<?> classes = classes(task.describe(first.shape()));
         int inputs = task.inputsPerExample();
-        PretextBatch probe = task.makeBatch(List.of(first), new Random(seed));
-        Image input = probe.inputs().get(0);
+        InputShape input = task.inputShape(first.shape());
         int inputW = (int) Math.round(input.width() * scale);
         int rowH = Math.max(imageHeight, (int) Math.round(input.height() * scale)) + GAP;
         int width = GAP + (int) Math.round(first.width() * scale) + 3 * GAP + inputs * (inputW + GAP) + TEXT_WIDTH;
@@ -78,18 +77,15 @@ public final class PretextPreview {
 
     /** Draws {@code image} at (left, top) scaled; returns the drawn width. */
     private static int draw(Graphics2D g, Image image, int left, int top, double scale) {
-        float lo = 0;
-        float hi = 1;
+        float lo = Float.MAX_VALUE;
+        float hi = -Float.MAX_VALUE;
         for (float v : image.pixels()) {
-            if (v < 0 || v > 1) {
-                lo = Float.MAX_VALUE;
-                hi = -Float.MAX_VALUE;
-                for (float u : image.pixels()) {
-                    lo = Math.min(lo, u);
-                    hi = Math.max(hi, u);
-                }
-                break;
-            }
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        if (lo >= 0 && hi <= 1) {   // an ordinary image: shown as it is
+            lo = 0;
+            hi = 1;
         }
         float span = hi > lo ? hi - lo : 1;
         BufferedImage bi = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_INT_RGB);

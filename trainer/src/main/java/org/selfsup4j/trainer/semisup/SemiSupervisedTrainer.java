@@ -114,14 +114,9 @@ public final class SemiSupervisedTrainer {
         SemiHistory history = new SemiHistory();
         int first = 0;
         double priorSeconds = 0;
-        var saved = checkpoints.latest();
+        var saved = checkpoints.latestFor(graph, settings.steps());
         if (saved.isPresent()) {
             Checkpoints.Saved s = saved.get();
-            if (s.graph().numParams() != graph.numParams() || s.step() > settings.steps()) {
-                throw new SelfSupException(ErrorCode.BAD_MODEL, "Checkpoint " + s.file() + " does not belong to this run ("
-                        + s.graph().numParams() + " parameters at step " + s.step() + "; this run: " + graph.numParams()
-                        + " parameters, " + settings.steps() + " steps)", s.file().toString(), List.of(), null);
-            }
             graph = s.graph();
             first = s.step();
             priorSeconds = s.seconds();
@@ -144,7 +139,7 @@ public final class SemiSupervisedTrainer {
             for (long k = first; k < settings.steps() && !stop.isRequested(); k++) {
                 SemiStep step = step(trained, prefetcher.next(), targets, classes, k, start);
                 DivergenceGuard.check(trained, k + 1, step.objective(), settings.learningRateAt(k),
-                        checkpoints.describeLatest());
+                        checkpoints::describeLatest);
                 if (weightAverage != null) {
                     weightAverage.update(trained);
                 }

@@ -5,16 +5,13 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.selfsup4j.core.ErrorCode;
@@ -26,15 +23,16 @@ import org.selfsup4j.trainer.run.AtomicFiles;
  * A run's checkpoints: every {@code everySteps} steps and whenever {@code every} has passed since the last one, the
  * network with its updater state, the step reached, the seconds trained and the loop's own state (the losses so far;
  * for semi-supervised runs also the weight average and the per-step history), as
- * {@code checkpoints/step-NNNNNNNN.zip} (a DL4J model zip plus serialised entries), written to a temporary file and
+ * {@code checkpoints/step-NNNNNNNN.zip} (a DL4J model zip plus one serialised entry), written to a temporary file and
  * renamed, so a kill at any moment leaves whole checkpoints only. The last two are kept. With batches a pure function
  * of seed and index, the step is all the data stream needs to continue where it stopped.
  */
 public final class Checkpoints {
     public static final String FOLDER = "checkpoints";
-    static final String STEP_ENTRY = "selfsup4j-step";
-    static final String SECONDS_ENTRY = "selfsup4j-seconds";
-    static final String STATE_PREFIX = "selfsup4j-state-";
+    /** The one extra zip entry: a map of the step, the seconds and the loop's state. */
+    static final String STATE_ENTRY = "selfsup4j-checkpoint";
+    private static final String STEP = "step";
+    private static final String SECONDS = "seconds";
     private static final int KEEP = 2;
 
     /** What a checkpoint restores. */
@@ -79,13 +77,9 @@ public final class Checkpoints {
         return new Checkpoints(Path.of(FOLDER), 0, Long.MAX_VALUE, false);
     }
 
-    private boolean disabled() {
-        return !enabled;
-    }
-
     /** Saves (with the state {@code state} gives) if a step or time interval has passed since the last save. */
     public void maybeSave(ComputationGraph graph, int step, double seconds, Supplier<Map<String, Serializable>> state) {
-        if (disabled()) {
+        if (!enabled) {
             return;
         }
         boolean bySteps = everySteps > 0 && step - lastStep >= everySteps;
@@ -97,7 +91,7 @@ public final class Checkpoints {
 
     /** Writes a checkpoint for {@code step} now and drops all but the newest two. */
     public void save(ComputationGraph graph, int step, double seconds, Map<String, Serializable> state) {
-        if (disabled()) {
+        if (!enabled) {
             return;
         }
         Path file = dir.resolve(String.format("step-%08d.zip", step));
@@ -105,11 +99,10 @@ public final class Checkpoints {
             Files.createDirectories(dir);
             AtomicFiles.write(file, tmp -> {
                 ModelSerializer.writeModel(graph, tmp.toFile(), true);
-                ModelSerializer.addObjectToFile(tmp.toFile(), STEP_ENTRY, step);
-                ModelSerializer.addObjectToFile(tmp.toFile(), SECONDS_ENTRY, seconds);
-                for (Map.Entry<String, Serializable> e : state.entrySet()) {
-                    ModelSerializer.addObjectToFile(tmp.toFile(), STATE_PREFIX + e.getKey(), e.getValue());
-                }
+                HashMap<String, Serializable> entry = new HashMap<>(state);
+                entry.put(STEP, step);
+                entry.put(SECONDS, seconds);
+                ModelSerializer.addObjectToFile(tmp.toFile(), STATE_ENTRY, entry);   // one rewrite of the zip
             });
             List<Path> all = list();
             for (int i = 0; i < all.size() - KEEP; i++) {
@@ -125,7 +118,7 @@ public final class Checkpoints {
 
     /** The newest checkpoint, if any. */
     public Optional<Saved> latest() {
-        if (disabled()) {
+        if (!enabled) {
             return Optional.empty();
         }
         List<Path> all = list();
@@ -136,18 +129,10 @@ public final class Checkpoints {
         FastPath.enable();
         try {
             ComputationGraph graph = ModelSerializer.restoreComputationGraph(file.toFile(), true);
-            int step = ModelSerializer.<Integer>getObjectFromFile(file.toFile(), STEP_ENTRY);
-            double seconds = ModelSerializer.<Double>getObjectFromFile(file.toFile(), SECONDS_ENTRY);
-            Map<String, Object> state = new LinkedHashMap<>();
-            try (ZipFile zip = new ZipFile(file.toFile())) {
-                for (ZipEntry entry : Collections.list(zip.entries())) {
-                    String name = entry.getName();
-                    if (name.startsWith("objects/" + STATE_PREFIX)) {
-                        String key = name.substring(("objects/" + STATE_PREFIX).length());
-                        state.put(key, ModelSerializer.getObjectFromFile(file.toFile(), STATE_PREFIX + key));
-                    }
-                }
-            }
+            Map<String, Object> state = new HashMap<>(ModelSerializer.<Map<String, Object>>getObjectFromFile(file.toFile(),
+                    STATE_ENTRY));
+            int step = (Integer) state.remove(STEP);
+            double seconds = (Double) state.remove(SECONDS);
             graph.getConfiguration().setIterationCount(step);
             lastStep = step;
             return Optional.of(new Saved(graph, step, seconds, state, file));
@@ -157,9 +142,25 @@ public final class Checkpoints {
         }
     }
 
+    /**
+     * The newest checkpoint for a run training {@code fresh} for {@code steps} steps, if any; one written by another
+     * network (a different parameter count) or for a shorter run is an error naming it.
+     */
+    public Optional<Saved> latestFor(ComputationGraph fresh, int steps) {
+        Optional<Saved> saved = latest();
+        saved.ifPresent(s -> {
+            if (s.graph().numParams() != fresh.numParams() || s.step() > steps) {
+                throw new SelfSupException(ErrorCode.BAD_MODEL, "Checkpoint " + s.file() + " (" + s.graph().numParams()
+                        + " parameters, step " + s.step() + ") does not belong to this run (" + fresh.numParams()
+                        + " parameters, " + steps + " steps)", s.file().toString(), List.of(), null);
+            }
+        });
+        return saved;
+    }
+
     /** Where the newest checkpoint is, for messages: "the last checkpoint (step N) is in F", or that there is none. */
     public String describeLatest() {
-        if (disabled()) {
+        if (!enabled) {
             return "checkpoints are off.";
         }
         List<Path> all = list();

@@ -1,6 +1,7 @@
 package org.selfsup4j.trainer.train;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
@@ -15,10 +16,11 @@ public final class DivergenceGuard {
     }
 
     /**
-     * Throws {@link ErrorCode#TRAINING_DIVERGED} naming the step, what went non-finite, the learning rate and
-     * {@code kept} (what is left of the run: the last checkpoint, or nothing).
+     * Throws {@link ErrorCode#TRAINING_DIVERGED} naming the step, what went non-finite, the learning rate and what is
+     * left of the run ({@code kept}: the last checkpoint, or nothing — asked only when the run has diverged, since
+     * finding out lists a folder).
      */
-    public static void check(ComputationGraph graph, long step, double loss, double learningRate, String kept) {
+    public static void check(ComputationGraph graph, long step, double loss, double learningRate, Supplier<String> kept) {
         boolean lossBad = !Double.isFinite(loss);
         boolean weightsBad = !Double.isFinite(graph.params().sumNumber().doubleValue());
         if (!lossBad && !weightsBad) {
@@ -29,6 +31,6 @@ public final class DivergenceGuard {
         throw new SelfSupException(ErrorCode.TRAINING_DIVERGED, "Training diverged at step " + step + ": " + what
                 + ". The usual cause is a learning rate too high for the optimiser (it is " + learningRate
                 + "; try --lr 10 times smaller); check the data for non-finite values too. Nothing was saved as a model; "
-                + kept, String.valueOf(loss), List.of(), null);
+                + kept.get(), String.valueOf(loss), List.of(), null);
     }
 }

@@ -11,7 +11,8 @@ import org.selfsup4j.trainer.data.LabeledBatches;
 
 /**
  * Trains a classifier on labeled images. From a pretrained network it keeps its backbone (what {@code features}
- * depends on; a backbone pretrained on tiles or patches takes the whole images), replaces the head with a new one of {@code numClasses} outputs and trains (the whole network, or only the head with
+ * depends on; a backbone pretrained on tiles or patches takes the whole images), replaces the head with a new one of
+ * {@code numClasses} outputs and trains (the whole network, or only the head with
  * {@code optFreezeBackbone(true)}: a linear probe on frozen features, batch norm in inference mode). From a bare
  * backbone it trains the same network from random weights: the labels-only baseline.
  */

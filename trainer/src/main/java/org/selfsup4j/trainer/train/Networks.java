@@ -11,13 +11,11 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
 import org.deeplearning4j.nn.transferlearning.TransferLearning;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
@@ -93,8 +91,7 @@ public final class Networks {
                     .lockGammaBeta(true).build(), FEATURES);
             headInput = PROBE_NORM;
         }
-        tl.addLayer(HEAD, new DenseLayer.Builder().nIn(featureSize).nOut(outputs)
-                        .activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER).build(), headInput)
+        tl.addLayer(HEAD, HeadBuilder.linearLayer(featureSize, outputs), headInput)
                 .addLayer(OUTPUT, HeadBuilder.lossLayer(loss, outputs), HEAD)
                 .setOutputs(OUTPUT);
         if (freezeBackbone) {

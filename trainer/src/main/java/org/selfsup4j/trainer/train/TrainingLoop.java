@@ -8,8 +8,6 @@ import java.util.Objects;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
-import org.selfsup4j.core.ErrorCode;
-import org.selfsup4j.core.SelfSupException;
 import org.selfsup4j.trainer.data.BatchProducer;
 import org.selfsup4j.trainer.data.PrefetchingIterator;
 
@@ -50,16 +48,11 @@ public final class TrainingLoop {
      * else trains {@code fresh} from step 0.
      */
     public Outcome runOrResume(ComputationGraph fresh, BatchProducer producer) {
-        var saved = checkpoints.latest();
+        var saved = checkpoints.latestFor(fresh, settings.steps());
         if (saved.isEmpty()) {
             return new Outcome(fresh, run(fresh, producer));
         }
         Checkpoints.Saved s = saved.get();
-        if (s.graph().numParams() != fresh.numParams() || s.step() > settings.steps()) {
-            throw new SelfSupException(ErrorCode.BAD_MODEL, "Checkpoint " + s.file() + " (" + s.graph().numParams()
-                    + " parameters, step " + s.step() + ") does not belong to this run (" + fresh.numParams()
-                    + " parameters, " + settings.steps() + " steps)", s.file().toString(), List.of(), null);
-        }
         double[] losses = s.get(LOSSES);
         return new Outcome(s.graph(), run(s.graph(), producer, s.step(),
                 Arrays.stream(losses).boxed().toList(), s.seconds()));
@@ -80,8 +73,7 @@ public final class TrainingLoop {
             public void iterationDone(Model model, int iteration, int epoch) {
                 double loss = model.score();
                 history.add(loss);
-                DivergenceGuard.check(graph, history.steps(), loss, settings.learningRate(),
-                        checkpoints.describeLatest());
+                DivergenceGuard.check(graph, history.steps(), loss, settings.learningRate(), checkpoints::describeLatest);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 listener.stepDone(history.steps(), total, loss, System.nanoTime() - start);
                 if (history.steps() < total) {
