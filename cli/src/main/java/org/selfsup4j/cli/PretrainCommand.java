@@ -75,7 +75,9 @@ final class PretrainCommand implements Callable<Integer> {
         SslLoss sslLoss = catalog.loss(lossName, ComponentConfig.empty());
         TrainingSettings settings = train.settings(DEFAULTS);
         List<Image> images = dataOptions.unlabeled(data, FashionMnist.Part.TRAIN);
+        pretext = pretext.prepare(images);
         pretext.inputShape(images.get(0).shape());   // images too small for the task's geometry fail here, before the run
+        Pretrainer.requireBatchFits(sslLoss, settings, task);
 
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("task", task);

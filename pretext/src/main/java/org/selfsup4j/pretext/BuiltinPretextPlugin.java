@@ -4,6 +4,8 @@ import java.util.List;
 import org.selfsup4j.core.spi.PretextTaskFactory;
 import org.selfsup4j.core.spi.SslPlugin;
 import org.selfsup4j.pretext.corruption.CorruptionTaskFactory;
+import org.selfsup4j.pretext.inpainting.InpaintingTaskFactory;
+import org.selfsup4j.pretext.restoration.RestorationTaskFactory;
 import org.selfsup4j.pretext.jigsaw.JigsawTaskFactory;
 import org.selfsup4j.pretext.relpos.RelativePositionTaskFactory;
 import org.selfsup4j.pretext.rotation.RotationTaskFactory;
@@ -13,6 +15,6 @@ public final class BuiltinPretextPlugin implements SslPlugin {
     @Override
     public List<PretextTaskFactory> pretextTaskFactories() {
         return List.of(new RotationTaskFactory(), new JigsawTaskFactory(), new RelativePositionTaskFactory(),
-                new CorruptionTaskFactory());
+                new CorruptionTaskFactory(), new InpaintingTaskFactory(), new RestorationTaskFactory());
     }
 }

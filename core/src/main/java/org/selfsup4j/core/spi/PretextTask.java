@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.selfsup4j.core.image.Image;
+import org.selfsup4j.core.image.ImageConversion;
 import org.selfsup4j.core.image.InputShape;
 
 /**
@@ -31,6 +32,26 @@ public interface PretextTask {
      * task works with when the images are too small for its geometry.
      */
     InputShape inputShape(InputShape imageShape);
+
+    /**
+     * The task fitted to the images it will train on, for tasks that need statistics of the data: inpainting fills
+     * its holes with the images' mean colour, colorization weighs its colour bins by their rarity. The trainer calls
+     * it once before building the network and trains with the task it returns; the result must depend only on the
+     * images (not on their order beyond a fixed sample), so that a resumed run prepares the same task. Default: the
+     * task itself.
+     */
+    default PretextTask prepare(List<Image> images) {
+        return this;
+    }
+
+    /**
+     * How downstream images must be converted before this task's backbone sees them, recorded in the saved model so
+     * that fine-tuning and evaluation convert by themselves: colorization's backbone learns on the lightness channel
+     * and takes lightness afterwards. Default {@link ImageConversion#NONE}.
+     */
+    default ImageConversion downstreamConversion() {
+        return ImageConversion.NONE;
+    }
 
     /** Network inputs per example, folded into the batch axis through one backbone; 1 unless siamese. */
     default int inputsPerExample() {

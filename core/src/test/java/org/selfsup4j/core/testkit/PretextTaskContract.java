@@ -44,7 +44,7 @@ import org.selfsup4j.core.spi.SslLoss;
 /**
  * The contract every pretext task keeps, as tests a plugin author inherits (selfsup4j-core's test-jar): a kebab-case
  * name, unknown settings rejected, {@link PretextTask#inputsPerExample()} inputs of {@link PretextTask#inputShape}
- * per target, finite values, the same seed gives the same batch, the input images are left untouched, and the head
+ * per target, finite values, preparing on the same images twice gives the same task, the same seed gives the same batch, the input images are left untouched, and the head
  * builds on a backbone, takes the batch and trains one step to a finite loss with one output row per example.
  */
 public abstract class PretextTaskContract {
@@ -84,8 +84,19 @@ public abstract class PretextTaskContract {
         return out;
     }
 
+    /** The task with default settings, prepared on {@link #images()} as the trainer prepares it. */
     private PretextTask task() {
-        return factory().create(ComponentConfig.empty(), augmenters());
+        return factory().create(ComponentConfig.empty(), augmenters()).prepare(images());
+    }
+
+    @Test
+    void describesItselfAndPreparesTheSameWayTwice() {
+        PretextTask raw = factory().create(ComponentConfig.empty(), augmenters());
+        InputShape shape = images().get(0).shape();
+        assertEquals(raw.prepare(images()).describe(shape), raw.prepare(images()).describe(shape));
+        PretextBatch a = raw.prepare(images()).makeBatch(images(), new Random(4));
+        PretextBatch b = raw.prepare(images()).makeBatch(images(), new Random(4));
+        assertEquals(a.inputs(), b.inputs());
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
+import org.selfsup4j.core.image.ImageConversion;
 import org.selfsup4j.core.image.InputShape;
 import org.selfsup4j.trainer.backend.FastPath;
 import org.selfsup4j.trainer.train.TrainedModel;
@@ -18,13 +19,14 @@ import org.selfsup4j.trainer.train.TrainedModel;
 /**
  * Saves and loads models as DL4J model zips ({@code ModelSerializer}, with updater state, loadable by plain DL4J with
  * {@code ModelSerializer.restoreComputationGraph}). Extra zip entries hold the input shape, the class names and, for a
- * pretext network, its task (models saved before that entry existed load as classifiers if they have class names).
+ * pretext network, its task, and the input conversion (models saved before that entry existed load as classifiers if they have class names).
  * Saving is atomic: a crash leaves the previous file or the new one, never a torn one.
  */
 public final class ModelStore {
     static final String SHAPE_ENTRY = "selfsup4j-input-shape";
     static final String CLASSES_ENTRY = "selfsup4j-class-names";
     static final String PRETEXT_ENTRY = "selfsup4j-pretext-task";
+    static final String CONVERSION_ENTRY = "selfsup4j-input-conversion";
 
     private ModelStore() {
     }
@@ -35,6 +37,7 @@ public final class ModelStore {
             ModelSerializer.addObjectToFile(tmp.toFile(), SHAPE_ENTRY, model.inputShape().toString());
             ModelSerializer.addObjectToFile(tmp.toFile(), CLASSES_ENTRY, String.join("\n", model.classNames()));
             ModelSerializer.addObjectToFile(tmp.toFile(), PRETEXT_ENTRY, model.pretextTask());
+            ModelSerializer.addObjectToFile(tmp.toFile(), CONVERSION_ENTRY, model.conversion().id());
         });
     }
 
@@ -53,13 +56,14 @@ public final class ModelStore {
             String classes = ModelSerializer.getObjectFromFile(file.toFile(), CLASSES_ENTRY);
             List<String> names = classes.isEmpty() ? List.of() : Arrays.asList(classes.split("\n"));
             String task = pretextTask(file, names);
+            ImageConversion conversion = ImageConversion.ofId(entryOr(file, CONVERSION_ENTRY, ImageConversion.NONE.id()));
             long bad = nonFinite(graph);
             if (bad > 0) {
                 throw new SelfSupException(ErrorCode.BAD_MODEL, "Model " + file + " has " + bad + " of " + graph.numParams()
                         + " weights that are NaN or infinite: its training diverged, and nothing it computes can be trusted",
                         file.toString(), List.of(), null);
             }
-            return new TrainedModel(graph, InputShape.parse(shape), names, task);
+            return new TrainedModel(graph, InputShape.parse(shape), names, task, conversion);
         } catch (SelfSupException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -83,13 +87,19 @@ public final class ModelStore {
         return Math.max(n, 1);
     }
 
-    /** The pretext entry; for older models, which lack it, "pretext" when they have no class names. */
-    private static String pretextTask(Path file, List<String> classNames) throws IOException {
+    /** The entry {@code name}, or {@code absent} for models saved before it existed. */
+    private static String entryOr(Path file, String name, String absent) throws IOException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            if (zip.getEntry("objects/" + PRETEXT_ENTRY) == null) {
-                return classNames.isEmpty() ? "pretext" : "";
+            if (zip.getEntry("objects/" + name) == null) {
+                return absent;
             }
         }
-        return ModelSerializer.getObjectFromFile(file.toFile(), PRETEXT_ENTRY);
+        return ModelSerializer.getObjectFromFile(file.toFile(), name);
+    }
+
+    /** The pretext entry; for older models, which lack it, "pretext" when they have no class names. */
+    private static String pretextTask(Path file, List<String> classNames) throws IOException {
+        String task = entryOr(file, PRETEXT_ENTRY, null);
+        return task != null ? task : classNames.isEmpty() ? "pretext" : "";
     }
 }

@@ -14,6 +14,7 @@ import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
 import org.selfsup4j.core.data.LabeledImages;
 import org.selfsup4j.core.image.Image;
+import org.selfsup4j.core.image.ImageConversion;
 import org.selfsup4j.core.spi.Augmenter;
 import org.selfsup4j.core.spi.Backbone;
 import org.selfsup4j.core.spi.SslLoss;
@@ -89,7 +90,13 @@ public final class SemiSupervisedTrainer {
      * Trains on {@code labeled} and {@code unlabeled} (ignored, and may be empty, for the {@code supervised} method),
      * from random weights or from the pretrained network given to the builder.
      */
-    public Result fit(LabeledImages labeled, List<Image> unlabeled) {
+    public Result fit(LabeledImages labeledImages, List<Image> unlabeledImages) {
+        ImageConversion conversion = pretrained == null ? ImageConversion.NONE : pretrained.conversion();
+        if (pretrained != null) {
+            pretrained.requireChannels(labeledImages.shape());
+        }
+        LabeledImages labeled = pretrained == null ? labeledImages : pretrained.convert(labeledImages);
+        List<Image> unlabeled = pretrained == null ? unlabeledImages : pretrained.convert(unlabeledImages);
         if (unlabeled.isEmpty() && !settings.labelsOnly()) {
             throw new SelfSupException(ErrorCode.EMPTY_DATA, "No unlabeled images: semi-supervised training needs them "
                     + "(refusing to run a purely supervised run under a semi-supervised name)");
@@ -107,7 +114,6 @@ public final class SemiSupervisedTrainer {
         if (pretrained == null) {
             graph = Networks.classifier(backbone, classes, crossEntropy, labeled.shape(), net);
         } else {
-            pretrained.requireChannels(labeled.shape());
             graph = Networks.withNewHead(pretrained.graph(), labeled.shape(), classes, crossEntropy, net, false);
         }
         WeightEma ema = settings.emaDecay() > 0 ? new WeightEma(graph, settings.emaDecay()) : null;
@@ -156,7 +162,7 @@ public final class SemiSupervisedTrainer {
         if (history.stoppedEarly()) {
             checkpoints.save(trained, history.steps().size(), seconds, state(history, weightAverage));
         }
-        TrainedModel model = TrainedModel.classifier(trained, labeled.shape(), labeled.classNames());
+        TrainedModel model = TrainedModel.classifier(trained, labeled.shape(), labeled.classNames()).withConversion(conversion);
         if (weightAverage == null) {
             return new Result(model, model, 0, history);
         }
@@ -167,7 +173,7 @@ public final class SemiSupervisedTrainer {
             BatchNormRecalibration.recalibrate(average, views);
             images = views.stream().mapToInt(v -> (int) v.size(0)).sum();
         }
-        return new Result(model, TrainedModel.classifier(average, labeled.shape(), labeled.classNames()), images, history);
+        return new Result(model, TrainedModel.classifier(average, labeled.shape(), labeled.classNames()).withConversion(conversion), images, history);
     }
 
     private static Map<String, Serializable> state(SemiHistory history, WeightEma ema) {

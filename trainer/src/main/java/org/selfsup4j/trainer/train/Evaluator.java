@@ -26,7 +26,7 @@ public final class Evaluator {
         long[][] confusion = new long[classes][classes];
         for (int from = 0; from < data.size(); from += batchSize) {
             int to = Math.min(data.size(), from + batchSize);
-            INDArray out = graph.outputSingle(false, Batches.features(data.images().subList(from, to)));
+            INDArray out = graph.outputSingle(false, Batches.features(model.convert(data.images().subList(from, to))));
             INDArray predicted = out.argMax(1);
             for (int i = from; i < to; i++) {
                 confusion[data.label(i)][predicted.getInt(i - from)]++;

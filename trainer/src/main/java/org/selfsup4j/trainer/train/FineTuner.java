@@ -40,12 +40,17 @@ public final class FineTuner {
         return new Builder(loss);
     }
 
-    /** Fine-tunes a pretrained network (it is not modified; a new one is returned). */
+    /**
+     * Fine-tunes a pretrained network (it is not modified; a new one is returned). Images go through the pretrained
+     * model's conversion first (colorization's backbones take lightness), and the classifier records it.
+     */
     public TrainResult fit(TrainedModel pretrained, LabeledImages labeled) {
         pretrained.requireChannels(labeled.shape());
-        ComputationGraph graph = Networks.withNewHead(pretrained.graph(), labeled.shape(), labeled.numClasses(), loss,
+        LabeledImages data = pretrained.convert(labeled);
+        ComputationGraph graph = Networks.withNewHead(pretrained.graph(), data.shape(), data.numClasses(), loss,
                 settings, freeze);
-        return train(graph, labeled);
+        TrainResult result = train(graph, data);
+        return new TrainResult(result.model().withConversion(pretrained.conversion()), result.history());
     }
 
     /**

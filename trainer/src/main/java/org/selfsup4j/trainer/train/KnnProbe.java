@@ -23,6 +23,7 @@ public final class KnnProbe {
     public static final int DEFAULT_K = 20;
     public static final double DEFAULT_TEMPERATURE = 0.07;
 
+    private final TrainedModel model;
     private final ComputationGraph extractor;
     private final INDArray bank;
     private final int[] bankLabels;
@@ -30,8 +31,9 @@ public final class KnnProbe {
     private final int k;
     private final double temperature;
 
-    private KnnProbe(ComputationGraph extractor, INDArray bank, int[] bankLabels, List<String> classNames, int k,
-                     double temperature) {
+    private KnnProbe(TrainedModel model, ComputationGraph extractor, INDArray bank, int[] bankLabels,
+                     List<String> classNames, int k, double temperature) {
+        this.model = model;
         this.extractor = extractor;
         this.bank = bank;
         this.bankLabels = bankLabels;
@@ -52,9 +54,10 @@ public final class KnnProbe {
                     String.valueOf(temperature), List.of(), null);
         }
         model.requireChannels(labeled.shape());
-        ComputationGraph extractor = Networks.featureExtractor(model.graph(), labeled.shape());
-        INDArray bank = features(extractor, labeled.images(), batchSize);
-        return new KnnProbe(extractor, bank, labeled.labels().clone(), labeled.classNames(), Math.min(k, labeled.size()),
+        LabeledImages data = model.convert(labeled);
+        ComputationGraph extractor = Networks.featureExtractor(model.graph(), data.shape());
+        INDArray bank = features(extractor, data.images(), batchSize);
+        return new KnnProbe(model, extractor, bank, labeled.labels().clone(), labeled.classNames(), Math.min(k, labeled.size()),
                 temperature);
     }
 
@@ -68,7 +71,7 @@ public final class KnnProbe {
         long[][] confusion = new long[classes][classes];
         for (int from = 0; from < test.size(); from += batchSize) {
             List<Image> part = test.images().subList(from, Math.min(test.size(), from + batchSize));
-            int[] predicted = predict(bank, bankLabels, classes, features(extractor, part, batchSize), k, temperature);
+            int[] predicted = predict(bank, bankLabels, classes, features(extractor, model.convert(part), batchSize), k, temperature);
             for (int i = 0; i < predicted.length; i++) {
                 confusion[test.label(from + i)][predicted[i]]++;
             }

@@ -15,7 +15,8 @@ import org.selfsup4j.trainer.data.PretextBatches;
 /**
  * Pretrains a backbone on unlabeled images with a pretext task: backbone + the task's head + a loss, trained for
  * {@link TrainingSettings#steps()} batches of {@link TrainingSettings#batchSize()} images (the task may turn each image
- * into several examples, or an example into several inputs). Build with {@link #builder}; {@link #fit} returns the whole network, whose
+ * into several examples, or an example into several inputs). The task is first {@link PretextTask#prepare prepared}
+ * on the images. Build with {@link #builder}; {@link #fit} returns the whole network, whose
  * {@code features} vertex is what fine-tuning keeps.
  */
 public final class Pretrainer {
@@ -48,12 +49,28 @@ public final class Pretrainer {
         if (images.isEmpty()) {
             throw new SelfSupException(ErrorCode.EMPTY_DATA, "No unlabeled images to pretrain on");
         }
+        requireBatchFits(loss, settings, taskName);
         InputShape imageShape = images.get(0).shape();
-        InputShape shape = task.inputShape(imageShape);
-        ComputationGraph graph = Networks.pretext(backbone, task, loss, imageShape, settings);
+        PretextTask prepared = task.prepare(images);
+        InputShape shape = prepared.inputShape(imageShape);
+        ComputationGraph graph = Networks.pretext(backbone, prepared, loss, imageShape, settings);
         TrainingLoop.Outcome trained = new TrainingLoop(settings, listener, stop, checkpoints)
-                .runOrResume(graph, new PretextBatches(images, task, settings.batchSize(), settings.seed()));
-        return new TrainResult(TrainedModel.pretext(trained.graph(), shape, taskName), trained.history());
+                .runOrResume(graph, new PretextBatches(images, prepared, settings.batchSize(), settings.seed()));
+        return new TrainResult(TrainedModel.pretext(trained.graph(), shape, taskName)
+                .withConversion(prepared.downstreamConversion()), trained.history());
+    }
+
+    /**
+     * Fails before anything is trained if the settings cannot work with the loss: a loss that couples the batch
+     * (NT-Xent takes the other images of the batch as negatives) needs at least 2 images per batch.
+     */
+    public static void requireBatchFits(SslLoss loss, TrainingSettings settings, String taskName) {
+        if (loss.couplesBatch() && settings.batchSize() < 2) {
+            throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "The loss of " + taskName + " compares each image with"
+                    + " the others of its batch (they are its negatives), so it needs at least 2 images per batch; got a"
+                    + " batch size of " + settings.batchSize() + " (use --batch-size 2 or more)",
+                    String.valueOf(settings.batchSize()), List.of("2 or more"), null);
+        }
     }
 
     /** Fluent construction: required parts in {@link Pretrainer#builder}, optional ones as {@code optX}. */

@@ -5,17 +5,24 @@ import java.util.Objects;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
+import org.selfsup4j.core.data.LabeledImages;
+import org.selfsup4j.core.image.Image;
+import org.selfsup4j.core.image.ImageConversion;
 import org.selfsup4j.core.image.InputShape;
 
 /**
  * A network with what DL4J does not record about it: the shape of its input (a whole image for a classifier; for a
  * pretext network, what its task feeds the backbone: a tile, a patch or the image), its class names (classifiers),
- * and the pretext task whose head it carries (pretext networks; empty for classifiers). Saved by {@code ModelStore}
+ * the pretext task whose head it carries (pretext networks; empty for classifiers), and the conversion images go
+ * through before the backbone sees them ({@link ImageConversion#LIGHTNESS} for colorization's backbones and every
+ * classifier fine-tuned from one; {@code inputShape} is the converted shape). Saved by {@code ModelStore}
  * as a plain DL4J model zip with these as extra entries, so plain DL4J can load the network and selfsup4j all of it.
  */
-public record TrainedModel(ComputationGraph graph, InputShape inputShape, List<String> classNames, String pretextTask) {
+public record TrainedModel(ComputationGraph graph, InputShape inputShape, List<String> classNames, String pretextTask,
+                           ImageConversion conversion) {
     public TrainedModel {
         Objects.requireNonNull(graph, "graph is null");
+        Objects.requireNonNull(conversion, "conversion is null");
         Objects.requireNonNull(inputShape, "inputShape is null");
         classNames = List.copyOf(classNames);
         Objects.requireNonNull(pretextTask, "pretextTask is null");
@@ -26,7 +33,23 @@ public record TrainedModel(ComputationGraph graph, InputShape inputShape, List<S
 
     /** A classifier of {@code classNames} for images of {@code inputShape}. */
     public static TrainedModel classifier(ComputationGraph graph, InputShape inputShape, List<String> classNames) {
-        return new TrainedModel(graph, inputShape, classNames, "");
+        return new TrainedModel(graph, inputShape, classNames, "", ImageConversion.NONE);
+    }
+
+    /** This model's conversion, applied to {@code images}. */
+    public List<Image> convert(List<Image> images) {
+        return conversion == ImageConversion.NONE ? images : images.stream().map(conversion::apply).toList();
+    }
+
+    /** This model's conversion, applied to the images of {@code data} (labels kept). */
+    public LabeledImages convert(LabeledImages data) {
+        return conversion == ImageConversion.NONE ? data
+                : new LabeledImages(convert(data.images()), data.labels(), data.classNames());
+    }
+
+    /** The same network and metadata with images converted by {@code conversion} first. */
+    public TrainedModel withConversion(ImageConversion conversion) {
+        return new TrainedModel(graph, inputShape, classNames, pretextTask, conversion);
     }
 
     /** A pretext network of {@code task}, whose backbone takes inputs of {@code inputShape}. */
@@ -34,7 +57,7 @@ public record TrainedModel(ComputationGraph graph, InputShape inputShape, List<S
         if (task.isEmpty()) {
             throw new IllegalArgumentException("task is empty");
         }
-        return new TrainedModel(graph, inputShape, List.of(), task);
+        return new TrainedModel(graph, inputShape, List.of(), task, ImageConversion.NONE);
     }
 
     /** Whether the head predicts a pretext task rather than classes. */
@@ -42,10 +65,11 @@ public record TrainedModel(ComputationGraph graph, InputShape inputShape, List<S
         return !pretextTask.isEmpty();
     }
 
-    /** Fails, naming both shapes, if images of {@code data} cannot go into this classifier. */
+    /** Fails, naming both shapes, if images of {@code data} (before this model's conversion) cannot go into this model. */
     public void requireInputShape(InputShape data) {
-        if (!inputShape.equals(data)) {
-            ErrorCode code = inputShape.channels() != data.channels() ? ErrorCode.WRONG_CHANNELS : ErrorCode.MIXED_IMAGE_SIZES;
+        InputShape converted = conversion.apply(data);
+        if (!inputShape.equals(converted)) {
+            ErrorCode code = inputShape.channels() != converted.channels() ? ErrorCode.WRONG_CHANNELS : ErrorCode.MIXED_IMAGE_SIZES;
             throw new SelfSupException(code, "The model takes " + inputShape + " images (channels x height x width) but the data is "
                     + data + " (use --channels / --resize to match)", data.toString(), List.of(inputShape.toString()), null);
         }
@@ -56,7 +80,7 @@ public record TrainedModel(ComputationGraph graph, InputShape inputShape, List<S
      * size-agnostic, so the height and width may differ from what it was trained on).
      */
     public void requireChannels(InputShape data) {
-        if (inputShape.channels() != data.channels()) {
+        if (inputShape.channels() != conversion.apply(data).channels()) {
             throw new SelfSupException(ErrorCode.WRONG_CHANNELS, "The model's backbone takes " + inputShape.channels()
                     + "-channel images but the data has " + data.channels() + " channels (use --channels to match)",
                     String.valueOf(data.channels()), List.of(String.valueOf(inputShape.channels())), null);
