@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.selfsup4j.core.config.ComponentConfig;
+import org.selfsup4j.core.config.ComponentSpec;
 import org.selfsup4j.core.data.FashionMnist;
 import org.selfsup4j.core.image.Image;
 import org.selfsup4j.core.spi.Backbone;
@@ -48,7 +49,7 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--backbone-config", defaultValue = "", description = "backbone settings, key=value,...")
     String backboneConfig;
 
-    @Option(names = "--loss", description = "loss (default: the task's own)")
+    @Option(names = "--loss", description = "loss, optionally with settings, e.g. nt-xent(temperature=0.2) (default: the task's own)")
     String loss;
 
     @Option(names = "--data", required = true, description = "unlabeled images: a folder (recursive), a Fashion-MNIST folder, or 'fashion-mnist'")
@@ -72,7 +73,8 @@ final class PretrainCommand implements Callable<Integer> {
         PretextTask pretext = catalog.pretextTask(task, ComponentConfig.parse(taskConfig));
         Backbone net = catalog.backbone(backbone, ComponentConfig.parse(backboneConfig));
         String lossName = loss == null ? pretext.defaultLoss() : loss;
-        SslLoss sslLoss = catalog.loss(lossName, ComponentConfig.empty());
+        ComponentSpec lossSpec = ComponentSpec.parse(lossName);
+        SslLoss sslLoss = catalog.loss(lossSpec.name(), lossSpec.config());
         TrainingSettings settings = train.settings(DEFAULTS);
         List<Image> images = dataOptions.unlabeled(data, FashionMnist.Part.TRAIN);
         pretext = pretext.prepare(images);

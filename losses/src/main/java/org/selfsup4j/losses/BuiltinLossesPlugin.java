@@ -8,6 +8,6 @@ import org.selfsup4j.core.spi.SslPlugin;
 public final class BuiltinLossesPlugin implements SslPlugin {
     @Override
     public List<LossFactory> lossFactories() {
-        return List.of(new CrossEntropyLossFactory(), new MeanSquaredErrorLossFactory());
+        return List.of(new CrossEntropyLossFactory(), new MeanSquaredErrorLossFactory(), new NtXentLossFactory());
     }
 }

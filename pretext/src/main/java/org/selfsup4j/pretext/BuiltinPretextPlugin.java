@@ -9,12 +9,14 @@ import org.selfsup4j.pretext.restoration.RestorationTaskFactory;
 import org.selfsup4j.pretext.jigsaw.JigsawTaskFactory;
 import org.selfsup4j.pretext.relpos.RelativePositionTaskFactory;
 import org.selfsup4j.pretext.rotation.RotationTaskFactory;
+import org.selfsup4j.pretext.simclr.SimclrTaskFactory;
 
 /** Registers the built-in pretext tasks, through the same {@code META-INF/services} door as any plugin. */
 public final class BuiltinPretextPlugin implements SslPlugin {
     @Override
     public List<PretextTaskFactory> pretextTaskFactories() {
         return List.of(new RotationTaskFactory(), new JigsawTaskFactory(), new RelativePositionTaskFactory(),
-                new CorruptionTaskFactory(), new InpaintingTaskFactory(), new RestorationTaskFactory());
+                new CorruptionTaskFactory(), new InpaintingTaskFactory(), new RestorationTaskFactory(),
+                new SimclrTaskFactory());
     }
 }

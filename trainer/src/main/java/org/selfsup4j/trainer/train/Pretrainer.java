@@ -68,7 +68,7 @@ public final class Pretrainer {
         if (loss.couplesBatch() && settings.batchSize() < 2) {
             throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "The loss of " + taskName + " compares each image with"
                     + " the others of its batch (they are its negatives), so it needs at least 2 images per batch; got a"
-                    + " batch size of " + settings.batchSize() + " (use --batch-size 2 or more)",
+                    + " batch size of " + settings.batchSize() + " (use a batch of 2 images or more)",
                     String.valueOf(settings.batchSize()), List.of("2 or more"), null);
         }
     }
