@@ -3,6 +3,7 @@ package org.selfsup4j.pretext;
 import java.util.List;
 import org.selfsup4j.core.spi.PretextTaskFactory;
 import org.selfsup4j.core.spi.SslPlugin;
+import org.selfsup4j.pretext.colorization.ColorizationTaskFactory;
 import org.selfsup4j.pretext.corruption.CorruptionTaskFactory;
 import org.selfsup4j.pretext.inpainting.InpaintingTaskFactory;
 import org.selfsup4j.pretext.restoration.RestorationTaskFactory;
@@ -17,6 +18,6 @@ public final class BuiltinPretextPlugin implements SslPlugin {
     public List<PretextTaskFactory> pretextTaskFactories() {
         return List.of(new RotationTaskFactory(), new JigsawTaskFactory(), new RelativePositionTaskFactory(),
                 new CorruptionTaskFactory(), new InpaintingTaskFactory(), new RestorationTaskFactory(),
-                new SimclrTaskFactory());
+                new SimclrTaskFactory(), new ColorizationTaskFactory());
     }
 }

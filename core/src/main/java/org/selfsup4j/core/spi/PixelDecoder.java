@@ -41,16 +41,25 @@ public final class PixelDecoder {
      * feature map is smaller than {@value #MIN_MAP_SIDE}×{@value #MIN_MAP_SIDE}.
      */
     public static String add(HeadBuilder head, String task, int channels) {
-        InputShape in = head.inputShape();
+        return add(head, task, channels, head.inputShape().height(), head.inputShape().width());
+    }
+
+    /**
+     * As {@link #add(HeadBuilder, String, int)}, but to {@code outHeight × outWidth} instead of the input's size (for a
+     * task that predicts at a lower resolution, as colorization at a quarter of the side).
+     */
+    public static String add(HeadBuilder head, String task, int channels, int outHeight, int outWidth) {
+        InputShape input = head.inputShape();
+        InputShape in = new InputShape(channels, outHeight, outWidth);
         InputShape map = head.featureMapShape();
         if (map.height() < MIN_MAP_SIDE || map.width() < MIN_MAP_SIDE) {
-            int strideY = Math.max(1, in.height() / Math.max(1, map.height()));
-            int strideX = Math.max(1, in.width() / Math.max(1, map.width()));
+            int strideY = Math.max(1, input.height() / Math.max(1, map.height()));
+            int strideX = Math.max(1, input.width() / Math.max(1, map.width()));
             String minimum = (MIN_MAP_SIDE * strideY) + "x" + (MIN_MAP_SIDE * strideX);
             throw new SelfSupException(ErrorCode.IMAGE_TOO_SMALL, task + "'s decoder needs a feature map of at least "
-                    + MIN_MAP_SIDE + "x" + MIN_MAP_SIDE + ", but this backbone turns " + in.height() + "x" + in.width()
-                    + " inputs into " + map.height() + "x" + map.width() + "; use images of at least " + minimum
-                    + " pixels (--resize) or a backbone that downsamples less", in.height() + "x" + in.width(),
+                    + MIN_MAP_SIDE + "x" + MIN_MAP_SIDE + ", but this backbone turns " + input.height() + "x"
+                    + input.width() + " inputs into " + map.height() + "x" + map.width() + "; use images of at least "
+                    + minimum + " pixels (--resize) or a backbone that downsamples less", input.height() + "x" + input.width(),
                     List.of(minimum), null);
         }
         int upY = doublings(in.height(), map.height());
