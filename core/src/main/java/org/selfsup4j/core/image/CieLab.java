@@ -11,6 +11,13 @@ public final class CieLab {
     private static final double YN = 1.0;
     private static final double ZN = 1.08883;
     private static final double DELTA = 6.0 / 29.0;
+    /** Linear sRGB → XYZ (IEC 61966-2-1's primaries, D65). */
+    private static final double[][] TO_XYZ = {
+        {0.4124564, 0.3575761, 0.1804375},
+        {0.2126729, 0.7151522, 0.0721750},
+        {0.0193339, 0.1191920, 0.9503041}};
+    /** Its exact inverse (computed, not the rounded published one, so that conversions round-trip). */
+    private static final double[][] TO_RGB = inverse(TO_XYZ);
 
     private CieLab() {
     }
@@ -20,9 +27,9 @@ public final class CieLab {
         double lr = linear(r);
         double lg = linear(g);
         double lb = linear(b);
-        double x = (0.4124564 * lr + 0.3575761 * lg + 0.1804375 * lb) / XN;
-        double y = (0.2126729 * lr + 0.7151522 * lg + 0.0721750 * lb) / YN;
-        double z = (0.0193339 * lr + 0.1191920 * lg + 0.9503041 * lb) / ZN;
+        double x = (TO_XYZ[0][0] * lr + TO_XYZ[0][1] * lg + TO_XYZ[0][2] * lb) / XN;
+        double y = (TO_XYZ[1][0] * lr + TO_XYZ[1][1] * lg + TO_XYZ[1][2] * lb) / YN;
+        double z = (TO_XYZ[2][0] * lr + TO_XYZ[2][1] * lg + TO_XYZ[2][2] * lb) / ZN;
         double fx = f(x);
         double fy = f(y);
         double fz = f(z);
@@ -35,15 +42,31 @@ public final class CieLab {
         double x = XN * fInverse(fy + a / 500);
         double y = YN * fInverse(fy);
         double z = ZN * fInverse(fy - b / 200);
-        double lr = 3.2404542 * x - 1.5371385 * y - 0.4985314 * z;
-        double lg = -0.9692660 * x + 1.8760108 * y + 0.0415560 * z;
-        double lb = 0.0556434 * x - 0.2040259 * y + 1.0572252 * z;
+        double lr = TO_RGB[0][0] * x + TO_RGB[0][1] * y + TO_RGB[0][2] * z;
+        double lg = TO_RGB[1][0] * x + TO_RGB[1][1] * y + TO_RGB[1][2] * z;
+        double lb = TO_RGB[2][0] * x + TO_RGB[2][1] * y + TO_RGB[2][2] * z;
         return new double[] {gamma(lr), gamma(lg), gamma(lb)};
     }
 
     /** L of a gray level v in [0, 1] (r = g = b = v). */
     public static double lightnessOfGray(double v) {
         return 116 * f(linear(v)) - 16;
+    }
+
+    /** The inverse of a 3×3 matrix (adjugate over determinant). */
+    static double[][] inverse(double[][] m) {
+        double[][] inv = new double[3][3];
+        double det = 0;
+        for (int j = 0; j < 3; j++) {
+            det += m[0][j] * (m[1][(j + 1) % 3] * m[2][(j + 2) % 3] - m[1][(j + 2) % 3] * m[2][(j + 1) % 3]);
+        }
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                inv[j][i] = (m[(i + 1) % 3][(j + 1) % 3] * m[(i + 2) % 3][(j + 2) % 3]
+                        - m[(i + 1) % 3][(j + 2) % 3] * m[(i + 2) % 3][(j + 1) % 3]) / det;
+            }
+        }
+        return inv;
     }
 
     private static double linear(double c) {

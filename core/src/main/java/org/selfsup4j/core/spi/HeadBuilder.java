@@ -1,6 +1,8 @@
 package org.selfsup4j.core.spi;
 
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.ReshapeVertex;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
@@ -36,10 +38,22 @@ public final class HeadBuilder {
     private final int featureSize;
     private final InputShape featureMapShape;
     private final SslLoss loss;
+    private final UnaryOperator<InputShape> featureMapFor;
     private boolean ended;
 
     public HeadBuilder(ComputationGraphConfiguration.GraphBuilder graph, InputShape inputShape, int inputsPerExample,
                        int featureSize, InputShape featureMapShape, SslLoss loss) {
+        this(graph, inputShape, inputsPerExample, featureSize, featureMapShape, loss, null);
+    }
+
+    /**
+     * As the other constructor, with {@code featureMapFor}: the backbone's feature-map shape for another input shape
+     * (the trainer passes one, so that a task can name the smallest image its head works with); may be null.
+     */
+    public HeadBuilder(ComputationGraphConfiguration.GraphBuilder graph, InputShape inputShape, int inputsPerExample,
+                       int featureSize, InputShape featureMapShape, SslLoss loss,
+                       UnaryOperator<InputShape> featureMapFor) {
+        this.featureMapFor = featureMapFor;
         this.graph = Objects.requireNonNull(graph, "graph is null");
         this.inputShape = Objects.requireNonNull(inputShape, "inputShape is null");
         this.featureMapShape = Objects.requireNonNull(featureMapShape, "featureMapShape is null");
@@ -75,6 +89,11 @@ public final class HeadBuilder {
     /** Channels × height × width of {@link #featureMap()} for this run's input shape. */
     public InputShape featureMapShape() {
         return featureMapShape;
+    }
+
+    /** The backbone's feature-map shape for inputs of {@code input}, if the builder knows it. */
+    public Optional<InputShape> featureMapShapeFor(InputShape input) {
+        return featureMapFor == null ? Optional.empty() : Optional.ofNullable(featureMapFor.apply(input));
     }
 
     /** The shape of one network input (a tile, a patch or the whole image). */

@@ -53,9 +53,7 @@ public final class PixelDecoder {
         InputShape in = new InputShape(channels, outHeight, outWidth);
         InputShape map = head.featureMapShape();
         if (map.height() < MIN_MAP_SIDE || map.width() < MIN_MAP_SIDE) {
-            int strideY = Math.max(1, input.height() / Math.max(1, map.height()));
-            int strideX = Math.max(1, input.width() / Math.max(1, map.width()));
-            String minimum = (MIN_MAP_SIDE * strideY) + "x" + (MIN_MAP_SIDE * strideX);
+            String minimum = minimumSide(head, input) + "x" + minimumSide(head, input);
             throw new SelfSupException(ErrorCode.IMAGE_TOO_SMALL, task + "'s decoder needs a feature map of at least "
                     + MIN_MAP_SIDE + "x" + MIN_MAP_SIDE + ", but this backbone turns " + input.height() + "x"
                     + input.width() + " inputs into " + map.height() + "x" + map.width() + "; use images of at least "
@@ -99,6 +97,27 @@ public final class PixelDecoder {
         head.graph().addLayer("decoder_out", new ConvolutionLayer.Builder(3, 3).nIn(width).nOut(channels)
                 .padding(1, 1).activation(Activation.IDENTITY).build(), last);
         return "decoder_out";
+    }
+
+    /**
+     * The smallest square side whose feature map is at least {@value #MIN_MAP_SIDE} on both axes, found through the
+     * builder's {@link HeadBuilder#featureMapShapeFor}; without it, an estimate from this size's downsampling.
+     */
+    static int minimumSide(HeadBuilder head, InputShape input) {
+        for (int side = Math.max(input.height(), input.width()); side <= 4096; side++) {
+            InputShape probe = new InputShape(input.channels(), side, side);
+            var map = head.featureMapShapeFor(probe);
+            if (map.isEmpty()) {
+                InputShape here = head.featureMapShape();
+                int stride = Math.max(1, Math.max(input.height() / Math.max(1, here.height()),
+                        input.width() / Math.max(1, here.width())));
+                return MIN_MAP_SIDE * stride;
+            }
+            if (map.get().height() >= MIN_MAP_SIDE && map.get().width() >= MIN_MAP_SIDE) {
+                return side;
+            }
+        }
+        return 4096;
     }
 
     /** Doublings that take {@code map} closest to {@code input} (rounded log2 of the ratio, at least 0). */

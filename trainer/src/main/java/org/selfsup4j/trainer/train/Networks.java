@@ -168,7 +168,20 @@ public final class Networks {
                     + backbone.featureSize() + " values; got " + map + " and " + features);
         }
         InputShape mapShape = new InputShape((int) conv.getChannels(), (int) conv.getHeight(), (int) conv.getWidth());
-        return new HeadBuilder(g, shape, inputsPerExample, backbone.featureSize(), mapShape, loss);
+        return new HeadBuilder(g, shape, inputsPerExample, backbone.featureSize(), mapShape, loss,
+                other -> featureMapShape(backbone, other));
+    }
+
+    /** The backbone's feature-map shape for inputs of {@code shape}, or null if it cannot take them. */
+    static InputShape featureMapShape(Backbone backbone, InputShape shape) {
+        try {
+            InputType t = withBackbone(backbone, shape, TrainingSettings.defaults()).getLayerActivationTypes()
+                    .get(Backbone.FEATURE_MAP);
+            return t instanceof InputType.InputTypeConvolutional c
+                    ? new InputShape((int) c.getChannels(), (int) c.getHeight(), (int) c.getWidth()) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static ComputationGraph init(ComputationGraphConfiguration.GraphBuilder g) {
