@@ -2,6 +2,7 @@ package org.selfsup4j.core.spi;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.selfsup4j.core.image.Image;
 import org.selfsup4j.core.image.ImageConversion;
@@ -69,6 +70,24 @@ public interface PretextTask {
      * more examples than {@code images} (rotation shows each image four times) but never zero for a non-empty list.
      */
     PretextBatch makeBatch(List<Image> images, Random random);
+
+    /**
+     * A picture of a target or of the network's prediction for it ({@code values}, one example's row of shape
+     * {@code shape}) made from {@code input} (that example's first network input), for previews; empty when the values
+     * are not an image. Default: values of shape {@code [1 or 3, h, w]} at the input's height and width, shown as they
+     * are (clipped to [0, 1]). Colorization overrides it to put predicted colours on the input's lightness.
+     */
+    default Optional<Image> picture(Image input, float[] values, int[] shape) {
+        if (shape.length != 3 || (shape[0] != 1 && shape[0] != 3) || shape[1] != input.height()
+                || shape[2] != input.width()) {
+            return Optional.empty();
+        }
+        float[] px = new float[values.length];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = Math.max(0, Math.min(1, values[i]));
+        }
+        return Optional.of(new Image(shape[0], shape[1], shape[2], px));
+    }
 
     /**
      * What this task does with images of {@code imageShape}, recorded in the run's {@code run.json} (tile geometry,

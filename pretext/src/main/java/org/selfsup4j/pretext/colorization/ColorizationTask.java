@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
@@ -160,6 +161,11 @@ final class ColorizationTask implements PretextTask {
         }
         return new PretextBatch(inputs, 1, new PerExample(new int[] {channels, oh, ow}, targets),
                 new PerExample(new int[] {1, oh, ow}, masks));
+    }
+
+    @Override
+    public Optional<Image> picture(Image input, float[] values, int[] shape) {
+        return Optional.of(render(input, values));
     }
 
     /**

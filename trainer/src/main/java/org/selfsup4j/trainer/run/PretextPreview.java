@@ -10,6 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.selfsup4j.core.image.Batches;
 import org.selfsup4j.core.image.Image;
 import org.selfsup4j.core.image.InputShape;
 import org.selfsup4j.core.spi.PerExample;
@@ -18,10 +21,10 @@ import org.selfsup4j.core.spi.PretextTask;
 import org.selfsup4j.trainer.data.Seeds;
 
 /**
- * A picture of what a pretext task gives the network and asks of it: per row, an image, then the inputs of one
- * example made from it, in the order the network receives them (jigsaw's shuffled tiles, relative position's centre
- * and second patch, the corrupted image), and the target: its class name where the task's
- * {@link PretextTask#describe} lists {@code classes}, else its class index. Inputs outside [0, 1] (standardised
+ * A picture of what a pretext task gives the network and asks of it: per row, an image, then the inputs made from it,
+ * in the order the network receives them (jigsaw's shuffled tiles, relative position's centre and second patch, the
+ * corrupted image, the two views), and the target: drawn where it is an image, else its class name where the task's
+ * {@link PretextTask#describe} lists {@code classes}, else its class index; optionally a trained network's output. Inputs outside [0, 1] (standardised
  * tiles) are stretched to their own minimum and maximum for display.
  */
 public final class PretextPreview {
@@ -31,16 +34,27 @@ public final class PretextPreview {
     private PretextPreview() {
     }
 
-    public static void write(PretextTask task, List<Image> images, int imageHeight, long seed, Path file)
-            throws IOException {
+    /**
+     * Writes the picture: per row the image, every network input the task made from it (jigsaw's nine tiles,
+     * rotation's four turns, SimCLR's two views), the target where it is an image ({@link PretextTask#picture}), and,
+     * with a {@code trained} pretext network of this task, its output: the filled hole, the colourised or restored
+     * image, the predicted classes, or the cosine similarity of the two views' projections.
+     */
+    public static void write(PretextTask task, List<Image> images, int imageHeight, long seed, Path file,
+                             ComputationGraph trained) throws IOException {
         Image first = images.get(0);
         double scale = (double) imageHeight / first.height();
         List<?> classes = classes(task.describe(first.shape()));
-        int inputs = task.inputsPerExample();
+        PretextBatch sample = task.makeBatch(List.of(first), Seeds.stream(seed, 6, 0));
+        int inputs = sample.inputs().size();
+        boolean targetPicture = task.picture(sample.inputs().get(0), sample.targets().rows()[0],
+                sample.targets().shape()).isPresent();
+        int pictures = targetPicture ? (trained == null ? 1 : 2) : 0;
         InputShape input = task.inputShape(first.shape());
         int inputW = (int) Math.round(input.width() * scale);
+        int imageW = (int) Math.round(first.width() * scale);
         int rowH = Math.max(imageHeight, (int) Math.round(input.height() * scale)) + GAP;
-        int width = GAP + (int) Math.round(first.width() * scale) + 3 * GAP + inputs * (inputW + GAP) + TEXT_WIDTH;
+        int width = GAP + imageW + 3 * GAP + inputs * (inputW + GAP) + pictures * (imageW + 3 * GAP) + TEXT_WIDTH;
         BufferedImage out = new BufferedImage(width, GAP + images.size() * rowH, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
@@ -52,14 +66,51 @@ public final class PretextPreview {
             int top = GAP + r * rowH;
             int x = GAP;
             x += draw(g, image, x, top, scale) + 3 * GAP;
-            for (int i = 0; i < inputs; i++) {
-                x += draw(g, b.inputs().get(i), x, top, scale) + GAP;
+            for (Image in : b.inputs()) {
+                x += draw(g, in, x, top, scale) + GAP;
+            }
+            x += 2 * GAP;
+            Image in0 = b.inputs().get(0);
+            if (targetPicture) {
+                x += draw(g, task.picture(in0, b.targets().rows()[0], b.targets().shape()).orElseThrow(), x, top, scale)
+                        + 3 * GAP;
+            }
+            String caption = caption(b.targets(), classes);
+            if (trained != null) {
+                INDArray output = trained.outputSingle(false, Batches.features(b.inputs()));
+                float[] row0 = output.slice(0).dup().data().asFloat();
+                if (targetPicture) {
+                    x += draw(g, task.picture(in0, row0, b.targets().shape()).orElseThrow(), x, top, scale) + 3 * GAP;
+                    caption = "image, input, target, output";
+                } else {
+                    caption += "; " + predicted(output, b, classes);
+                }
             }
             g.setColor(Color.BLACK);
-            g.drawString(caption(b.targets(), classes), x + GAP, top + 16);
+            g.drawString(caption, x + GAP, top + 16);
         }
         g.dispose();
         AtomicFiles.write(file, tmp -> ImageIO.write(out, "png", tmp.toFile()));
+    }
+
+    /** What the trained head says: the classes it predicts, or for two views the cosine similarity of their outputs. */
+    private static String predicted(INDArray output, PretextBatch b, List<?> classes) {
+        int[] shape = b.targets().shape();
+        if (shape.length == 1 && shape[0] > 1) {
+            StringBuilder s = new StringBuilder("predicted");
+            for (int i = 0; i < b.size(); i++) {
+                int k = output.getRow(i).argMax().getInt(0);
+                s.append(i == 0 ? " " : ", ").append(k < classes.size() ? classes.get(k) : "class " + k);
+            }
+            return s.toString();
+        }
+        if (output.rows() == 2) {
+            INDArray a = output.getRow(0);
+            INDArray c = output.getRow(1);
+            double cos = a.mul(c).sumNumber().doubleValue() / (a.norm2Number().doubleValue() * c.norm2Number().doubleValue());
+            return String.format("views' cosine similarity %.3f", cos);
+        }
+        return "output " + Arrays.toString(output.shape());
     }
 
     private static List<?> classes(Map<String, Object> description) {
@@ -71,8 +122,12 @@ public final class PretextPreview {
         if (shape.length != 1 || shape[0] < 2) {
             return "target " + Arrays.toString(shape);
         }
-        int k = targets.argMax(0);
-        return k < classes.size() ? "class " + k + ": " + classes.get(k) : "class " + k + " of " + shape[0];
+        StringBuilder s = new StringBuilder(targets.count() == 1 ? "class " : "classes ");
+        for (int i = 0; i < targets.count(); i++) {
+            int k = targets.argMax(i);
+            s.append(i == 0 ? "" : ", ").append(k < classes.size() ? k + ": " + classes.get(k) : k + " of " + shape[0]);
+        }
+        return s.toString();
     }
 
     /** Draws {@code image} at (left, top) scaled; returns the drawn width. */
