@@ -167,8 +167,8 @@ public final class HeadBuilder {
      */
     public void output(String from) {
         end();
-        graph.addLayer(OUTPUT, new LossLayer.Builder(loss.lossFunction()).activation(loss.outputActivation()).build(), from)
-                .setOutputs(OUTPUT);
+        long width = graph.getLayerActivationTypes().get(from).arrayElementsPerExample();
+        graph.addLayer(OUTPUT, lossLayer(loss, width), from).setOutputs(OUTPUT);
     }
 
     /**
