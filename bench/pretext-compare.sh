@@ -18,7 +18,7 @@ S="$HERE/selfsup"
 "$S" --version >/dev/null
 export SELFSUP_CLASSPATH=${SELFSUP_CLASSPATH:-$(cat "$HERE/cli/target/launch-classpath.txt")}   # one build for every part
 "$S" compare --data fashion-mnist --labels-per-class 10,100 --seeds "$SEEDS" \
-  --tasks rotation,jigsaw,relative-position,corruption --protocols linear,knn,full \
+  --tasks rotation,jigsaw,relative-position,corruption,inpainting,restoration,simclr --protocols linear,knn,full \
   --backbone "$BACKBONE" --pretrain-steps "$PRETRAIN_STEPS" --finetune-steps "$FINETUNE_STEPS" --out "$OUT"
 mkdir -p "$HERE/docs/img"
 cp "$OUT/compare.png" "$HERE/docs/img/pretext-compare.png"

@@ -21,6 +21,7 @@ import org.selfsup4j.trainer.run.Plots;
 import org.selfsup4j.trainer.run.ModelStore;
 import org.selfsup4j.trainer.run.Progress;
 import org.selfsup4j.trainer.run.RunFolder;
+import org.selfsup4j.trainer.semisup.FeatureConsistency;
 import org.selfsup4j.trainer.semisup.SemiStep;
 import org.selfsup4j.trainer.semisup.SemiSupervisedSettings;
 import org.selfsup4j.trainer.semisup.SemiSupervisedTrainer;
@@ -79,6 +80,14 @@ final class SemisupCommand implements Callable<Integer> {
 
     @Option(names = "--lambda", description = "consistency weight (default 1)")
     Double lambda;
+
+    @Option(names = "--feature-consistency", defaultValue = "0", description = "weight W of the feature-consistency "
+            + "term: W x distance of the L2-normalised backbone features of the source and the strong view (default: 0, off)")
+    double featureConsistency;
+
+    @Option(names = "--feature-distance", defaultValue = "mse", description = "mse (squared distance) | cosine "
+            + "(1 - cos) for --feature-consistency (default: ${DEFAULT-VALUE})")
+    String featureDistance;
 
     @Option(names = "--temperature", description = "UDA sharpening temperature (default 0.4)")
     Double temperature;
@@ -276,6 +285,15 @@ final class SemisupCommand implements Callable<Integer> {
         }
         if (bnImages != null) {
             s = s.optBnImages(bnImages);
+        }
+        FeatureConsistency.Distance distance = FeatureConsistency.Distance.ofId(featureDistance);
+        if (featureConsistency != 0) {
+            if (s.labelsOnly()) {
+                throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "--feature-consistency compares unlabeled images with"
+                        + " their augmented copies; --method supervised has none (use uda or fixmatch)",
+                        String.valueOf(featureConsistency), List.of("uda", "fixmatch"), null);
+            }
+            s = s.optFeatureConsistency(featureConsistency, distance);
         }
         return s;
     }

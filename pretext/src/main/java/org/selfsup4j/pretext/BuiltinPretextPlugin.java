@@ -6,9 +6,9 @@ import org.selfsup4j.core.spi.SslPlugin;
 import org.selfsup4j.pretext.colorization.ColorizationTaskFactory;
 import org.selfsup4j.pretext.corruption.CorruptionTaskFactory;
 import org.selfsup4j.pretext.inpainting.InpaintingTaskFactory;
-import org.selfsup4j.pretext.restoration.RestorationTaskFactory;
 import org.selfsup4j.pretext.jigsaw.JigsawTaskFactory;
 import org.selfsup4j.pretext.relpos.RelativePositionTaskFactory;
+import org.selfsup4j.pretext.restoration.RestorationTaskFactory;
 import org.selfsup4j.pretext.rotation.RotationTaskFactory;
 import org.selfsup4j.pretext.simclr.SimclrTaskFactory;
 

@@ -39,7 +39,8 @@ class PluginWiringTest {
         SelfSupException e = assertThrows(SelfSupException.class,
                 () -> catalog.pretextTask("rotatoin", ComponentConfig.empty()));
         assertEquals(ErrorCode.UNKNOWN_COMPONENT, e.code());
-        assertEquals("Unknown pretext task [rotatoin], known: [corruption, jigsaw, relative-position, rotation]", e.getMessage());
+        assertEquals("Unknown pretext task [rotatoin], known: [colorization, corruption, inpainting, jigsaw, relative-position, "
+                + "restoration, rotation, simclr]", e.getMessage());
     }
 
     /** The friendly check runs when the scan is made, before Guice's map binder could fail naming no jar. */

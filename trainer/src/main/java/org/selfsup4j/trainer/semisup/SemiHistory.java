@@ -38,12 +38,13 @@ public final class SemiHistory {
 
     /** CSV with one row per step (consistency empty where it was not computed). */
     public String toCsv() {
-        StringBuilder sb = new StringBuilder("step,objective,supervised,consistency,mask_share,tsa_threshold,tsa_kept,learning_rate,seconds\n");
+        StringBuilder sb = new StringBuilder("step,objective,supervised,consistency,mask_share,tsa_threshold,tsa_kept,learning_rate,seconds,feature_consistency\n");
         for (SemiStep s : steps) {
             sb.append(s.step()).append(',').append(s.objective()).append(',').append(s.supervised()).append(',')
                     .append(Double.isNaN(s.consistency()) ? "" : String.valueOf(s.consistency())).append(',')
                     .append(s.maskShare()).append(',').append(s.tsaThreshold()).append(',').append(s.tsaKept())
-                    .append(',').append(s.learningRate()).append(',').append(s.seconds()).append('\n');
+                    .append(',').append(s.learningRate()).append(',').append(s.seconds()).append(',')
+                    .append(Double.isNaN(s.featureConsistency()) ? "" : String.valueOf(s.featureConsistency())).append('\n');
         }
         return sb.toString();
     }

@@ -20,7 +20,8 @@ import org.selfsup4j.core.SelfSupException;
 public record SemiSupervisedSettings(String method, int steps, int labeledBatch, int mu, double lambda,
                                      double temperature, double confidence, TsaSchedule tsa, double learningRate,
                                      double weightDecay, boolean cosine, double emaDecay, int bnImages, long seed,
-                                     int workers, int diagnosticsEvery) {
+                                     int workers, int diagnosticsEvery, double featureConsistency,
+                                     FeatureConsistency.Distance featureDistance) {
     public static final List<String> METHODS = List.of("fixmatch", "supervised", "uda");
     /** Default number of images the averaged weights' batch-norm statistics are re-estimated on. */
     public static final int DEFAULT_BN_IMAGES = 4096;
@@ -41,16 +42,19 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
         check(bnImages >= 0, "batch-norm re-estimation images", bnImages, ">= 0 (0 = off)");
         check(workers > 0, "workers", workers, "> 0");
         check(diagnosticsEvery > 0, "diagnostics interval", diagnosticsEvery, "> 0");
+        check(featureConsistency >= 0 && Double.isFinite(featureConsistency), "feature-consistency weight",
+                featureConsistency, ">= 0 (0 = off)");
+        java.util.Objects.requireNonNull(featureDistance, "featureDistance is null");
     }
 
     /** UDA (Xie et al., 2019): T 0.4, confidence 0.8, λ 1, μ 7, TSA off. */
     public static SemiSupervisedSettings uda() {
-        return new SemiSupervisedSettings("uda", 2000, 16, 7, 1.0, 0.4, 0.8, TsaSchedule.NONE, 0.03, 5e-4, true, 0.999, DEFAULT_BN_IMAGES, 1, 1, 10);
+        return new SemiSupervisedSettings("uda", 2000, 16, 7, 1.0, 0.4, 0.8, TsaSchedule.NONE, 0.03, 5e-4, true, 0.999, DEFAULT_BN_IMAGES, 1, 1, 10, 0.0, FeatureConsistency.Distance.MSE);
     }
 
     /** FixMatch (Sohn et al., 2020): threshold 0.95, λ_u 1, μ 7. */
     public static SemiSupervisedSettings fixMatch() {
-        return new SemiSupervisedSettings("fixmatch", 2000, 16, 7, 1.0, 1.0, 0.95, TsaSchedule.NONE, 0.03, 5e-4, true, 0.999, DEFAULT_BN_IMAGES, 1, 1, 10);
+        return new SemiSupervisedSettings("fixmatch", 2000, 16, 7, 1.0, 1.0, 0.95, TsaSchedule.NONE, 0.03, 5e-4, true, 0.999, DEFAULT_BN_IMAGES, 1, 1, 10, 0.0, FeatureConsistency.Distance.MSE);
     }
 
     /**
@@ -58,7 +62,7 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
      * decay, EMA, batch of labeled images and steps as {@link #uda()}, and no unlabeled images.
      */
     public static SemiSupervisedSettings supervised() {
-        return new SemiSupervisedSettings("supervised", 2000, 16, 7, 0.0, 1.0, 1.0, TsaSchedule.NONE, 0.03, 5e-4, true, 0.999, DEFAULT_BN_IMAGES, 1, 1, 10);
+        return new SemiSupervisedSettings("supervised", 2000, 16, 7, 0.0, 1.0, 1.0, TsaSchedule.NONE, 0.03, 5e-4, true, 0.999, DEFAULT_BN_IMAGES, 1, 1, 10, 0.0, FeatureConsistency.Distance.MSE);
     }
 
     public static SemiSupervisedSettings forMethod(String method) {
@@ -92,47 +96,47 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
     }
 
     public SemiSupervisedSettings optSteps(int v) {
-        return new SemiSupervisedSettings(method, v, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery);
+        return new SemiSupervisedSettings(method, v, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance);
     }
 
     public SemiSupervisedSettings optLabeledBatch(int v) {
-        return new SemiSupervisedSettings(method, steps, v, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery);
+        return new SemiSupervisedSettings(method, steps, v, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance);
     }
 
     public SemiSupervisedSettings optMu(int v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, v, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, v, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance);
     }
 
     public SemiSupervisedSettings optLambda(double v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, v, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, v, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance);
     }
 
     public SemiSupervisedSettings optTemperature(double v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, v, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, v, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance);
     }
 
     public SemiSupervisedSettings optConfidence(double v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, v, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, v, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance);
     }
 
     public SemiSupervisedSettings optTsa(TsaSchedule v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, v, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, v, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance);
     }
 
     public SemiSupervisedSettings optLearningRate(double v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, v, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, v, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance);
     }
 
     public SemiSupervisedSettings optWeightDecay(double v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, v, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, v, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance);
     }
 
     public SemiSupervisedSettings optCosine(boolean v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, v, emaDecay, bnImages, seed, workers, diagnosticsEvery);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, v, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance);
     }
 
     public SemiSupervisedSettings optEmaDecay(double v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, v, bnImages, seed, workers, diagnosticsEvery);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, v, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance);
     }
 
     /**
@@ -140,19 +144,27 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
      * re-estimated on; 0 keeps the averaged statistics.
      */
     public SemiSupervisedSettings optBnImages(int v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, v, seed, workers, diagnosticsEvery);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, v, seed, workers, diagnosticsEvery, featureConsistency, featureDistance);
     }
 
     public SemiSupervisedSettings optSeed(long v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, v, workers, diagnosticsEvery);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, v, workers, diagnosticsEvery, featureConsistency, featureDistance);
     }
 
     public SemiSupervisedSettings optWorkers(int v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, v, diagnosticsEvery);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, v, diagnosticsEvery, featureConsistency, featureDistance);
     }
 
     public SemiSupervisedSettings optDiagnosticsEvery(int v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, v);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, v, featureConsistency, featureDistance);
+    }
+
+    /**
+     * Adds W × the distance between the L2-normalised backbone features of the source view (a constant target) and of
+     * the strong view to the objective ({@link FeatureConsistency}); 0 turns it off.
+     */
+    public SemiSupervisedSettings optFeatureConsistency(double w, FeatureConsistency.Distance distance) {
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, w, distance);
     }
 
     public Map<String, Object> toMap() {
@@ -168,6 +180,10 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
                 m.put("temperature", temperature);
             }
             m.put(method.equals("uda") ? "confidence" : "threshold", confidence);
+            if (featureConsistency > 0) {
+                m.put("feature_consistency", featureConsistency);
+                m.put("feature_distance", featureDistance.id());
+            }
         }
         m.put("tsa", tsa.name().toLowerCase());
         m.put("optimizer", "sgd-nesterov-0.9");

@@ -1,7 +1,7 @@
 package org.selfsup4j.trainer.semisup;
 
-import java.util.ArrayList;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,16 +9,18 @@ import java.util.Objects;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
 import org.selfsup4j.core.data.LabeledImages;
+import org.selfsup4j.core.image.Batches;
 import org.selfsup4j.core.image.Image;
 import org.selfsup4j.core.image.ImageConversion;
 import org.selfsup4j.core.spi.Augmenter;
 import org.selfsup4j.core.spi.Backbone;
 import org.selfsup4j.core.spi.SslLoss;
-import org.selfsup4j.core.image.Batches;
 import org.selfsup4j.trainer.data.Prefetcher;
 import org.selfsup4j.trainer.train.BatchNormRecalibration;
 import org.selfsup4j.trainer.train.Checkpoints;
@@ -116,6 +118,9 @@ public final class SemiSupervisedTrainer {
         } else {
             graph = Networks.withNewHead(pretrained.graph(), labeled.shape(), classes, crossEntropy, net, false);
         }
+        if (featureTerm()) {
+            graph = FeatureConsistency.withOutput(graph);
+        }
         WeightEma ema = settings.emaDecay() > 0 ? new WeightEma(graph, settings.emaDecay()) : null;
         SemiHistory history = new SemiHistory();
         int first = 0;
@@ -162,7 +167,8 @@ public final class SemiSupervisedTrainer {
         if (history.stoppedEarly()) {
             checkpoints.save(trained, history.steps().size(), seconds, state(history, weightAverage));
         }
-        TrainedModel model = TrainedModel.classifier(trained, labeled.shape(), labeled.classNames()).withConversion(conversion);
+        TrainedModel model = TrainedModel.classifier(FeatureConsistency.withoutOutput(trained), labeled.shape(),
+                labeled.classNames()).withConversion(conversion);
         if (weightAverage == null) {
             return new Result(model, model, 0, history);
         }
@@ -173,7 +179,8 @@ public final class SemiSupervisedTrainer {
             BatchNormRecalibration.recalibrate(average, views);
             images = views.stream().mapToInt(v -> (int) v.size(0)).sum();
         }
-        return new Result(model, TrainedModel.classifier(average, labeled.shape(), labeled.classNames()).withConversion(conversion), images, history);
+        return new Result(model, TrainedModel.classifier(FeatureConsistency.withoutOutput(average), labeled.shape(),
+                labeled.classNames()).withConversion(conversion), images, history);
     }
 
     private static Map<String, Serializable> state(SemiHistory history, WeightEma ema) {
@@ -208,8 +215,9 @@ public final class SemiSupervisedTrainer {
         double lr = settings.learningRateAt(k);
         graph.setLearningRate(lr);
 
-        float[][] probs = rowsOf(graph.outputSingle(false, u == 0 ? batch.labeled()
-                : Nd4j.concat(0, batch.labeled(), batch.unlabeledSource())));
+        INDArray[] pass = graph.output(false, u == 0 ? batch.labeled()
+                : Nd4j.concat(0, batch.labeled(), batch.unlabeledSource()));
+        float[][] probs = rowsOf(pass[0]);
         double eta = settings.tsa().threshold(k, settings.steps(), classes);
         float[] tsa = new float[b];
         double supervised = 0;
@@ -230,21 +238,39 @@ public final class SemiSupervisedTrainer {
             kept += t;
         }
         double consistency = Double.NaN;
+        double featureDistance = Double.NaN;
+        boolean features = u > 0 && featureTerm();
         if (u > 0 && k % settings.diagnosticsEvery() == 0) {
-            consistency = consistency(graph, batch.unlabeledStrong(), target, mask);
+            INDArray[] strong = graph.output(false, batch.unlabeledStrong());
+            consistency = consistency(strong[0], target, mask);
+            if (features) {
+                featureDistance = FeatureConsistency.term(strong[1], pass[1].get(NDArrayIndex.interval(b, b + u),
+                        NDArrayIndex.all()), settings.featureConsistency(), settings.featureDistance());
+            }
         }
 
-        INDArray features = u == 0 ? batch.labeled() : Nd4j.concat(0, batch.labeled(), batch.unlabeledStrong());
+        INDArray input = u == 0 ? batch.labeled() : Nd4j.concat(0, batch.labeled(), batch.unlabeledStrong());
         INDArray labels = u == 0 ? batch.labels() : Nd4j.concat(0, batch.labels(), Batches.rows(target));
         INDArray weights = Nd4j.create(StepWeights.of(tsa, mask, settings.lambda()), new long[] {b + u, 1}, 'c');
-        graph.fit(new DataSet(features, labels, null, weights));
+        if (features) {
+            graph.fit(new MultiDataSet(new INDArray[] {input}, new INDArray[] {labels,
+                FeatureConsistency.targets(pass[1], b)}, null, new INDArray[] {weights,
+                FeatureConsistency.weights(b, u, settings.featureConsistency(), settings.featureDistance())}));
+        } else {
+            graph.fit(new DataSet(input, labels, null, weights));
+        }
         return new SemiStep(k + 1, graph.score(), supervised / b, consistency, u == 0 ? Double.NaN : masked / u, eta, kept / b, lr,
-                (System.nanoTime() - start) / 1e9);
+                (System.nanoTime() - start) / 1e9, featureDistance);
+    }
+
+    /** Whether the objective has the feature-consistency term. */
+    private boolean featureTerm() {
+        return settings.featureConsistency() > 0 && !settings.labelsOnly();
     }
 
     /** (1/U) Σ mask_j · KL(target_j ‖ prediction on the strong view), inference mode. */
-    private static double consistency(ComputationGraph graph, INDArray strong, float[][] target, float[] mask) {
-        float[][] q = rowsOf(graph.outputSingle(false, strong));
+    private static double consistency(INDArray strongPrediction, float[][] target, float[] mask) {
+        float[][] q = rowsOf(strongPrediction);
         double sum = 0;
         for (int j = 0; j < q.length; j++) {
             if (mask[j] == 0) {
