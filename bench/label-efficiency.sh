@@ -12,6 +12,8 @@
 #   rotation     rotation-pretrained on all training images (one pretraining per seed, shared by both label counts,
 #                in pretrain-rotation-sSEED), then --method supervised --from it
 #   uda, fixmatch  the semi-supervised methods, the other training images unlabeled
+#   uda-features  uda plus --feature-consistency 1 (mse between the L2-normalised features of the clean and the
+#                strongly augmented view); not in the default ROWS: ROWS=uda-features LABELS=10 bench/label-efficiency.sh
 #   all-labels   --method supervised on all 60,000 labels, batches of 128 (the ceiling)
 # LABELS is per class (10 = 100 labels, 100 = 1,000).
 set -euo pipefail
@@ -58,6 +60,9 @@ for per in $LABELS; do
           mkdir -p "$dir/pretrain" && cp "$pre/run.json" "$dir/pretrain/run.json" ;;   # its minutes count in the row
         uda|fixmatch)
           "$S" semisup --method "$row" --labels-per-class "$per" "${common[@]}" > "$OUT/$row-$n-s$seed.log" 2>&1 ;;
+        uda-features)
+          "$S" semisup --method uda --feature-consistency 1 --feature-distance mse --labels-per-class "$per" "${common[@]}" \
+            > "$OUT/$row-$n-s$seed.log" 2>&1 ;;
         all-labels)
           "$S" semisup --method supervised --labels-per-class 6000 --labeled-batch 128 "${common[@]}" > "$OUT/$row-$n-s$seed.log" 2>&1 ;;
       esac
