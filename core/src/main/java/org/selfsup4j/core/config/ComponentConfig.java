@@ -116,6 +116,24 @@ public final class ComponentConfig {
         return List.copyOf(items);
     }
 
+    /**
+     * A list of components, each with optional settings and each named once ({@code key=[a,b(k=v)]}); absent:
+     * {@code defaultList}, written the same way. A name listed twice is an error naming the item.
+     */
+    public List<ComponentSpec> getSpecs(String key, String defaultList) {
+        List<String> items = getList(key, ComponentConfig.parse("d=" + defaultList).getList("d", List.of()));
+        List<ComponentSpec> specs = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String item : items) {
+            ComponentSpec spec = ComponentSpec.parse(item);
+            if (!seen.add(spec.name())) {
+                throw badValue(key, item, "each item listed once");
+            }
+            specs.add(spec);
+        }
+        return List.copyOf(specs);
+    }
+
     /** An error for a value of the right key but the wrong kind or range. */
     public SelfSupException badValue(String key, String value, String expected) {
         return new SelfSupException(ErrorCode.BAD_CONFIG_VALUE,

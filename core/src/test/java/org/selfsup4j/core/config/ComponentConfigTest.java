@@ -55,4 +55,15 @@ class ComponentConfigTest {
         assertThrows(SelfSupException.class, () -> ComponentSpec.parse("jpeg(quality=5"));
         assertThrows(SelfSupException.class, () -> ComponentSpec.parse("(quality=5)"));
     }
+
+    @Test
+    void specListsParseSettingsFallBackToTheDefaultAndRefuseANameTwice() {
+        List<ComponentSpec> specs = ComponentConfig.parse("v=[a,b(k=1;j=x)]").getSpecs("v", "[z]");
+        assertEquals(List.of("a", "b"), specs.stream().map(ComponentSpec::name).toList());
+        assertEquals("1", specs.get(1).config().asMap().get("k"));
+        assertEquals("z", ComponentConfig.empty().getSpecs("v", "[z]").get(0).name());
+        SelfSupException e = assertThrows(SelfSupException.class,
+                () -> ComponentConfig.parse("v=[a,b,a(k=2)]").getSpecs("v", "[z]"));
+        assertTrue(e.getMessage().contains("a(k=2)") && e.getMessage().contains("listed once"), e.getMessage());
+    }
 }

@@ -1,9 +1,6 @@
 package org.selfsup4j.pretext.corruption;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.selfsup4j.core.config.ComponentConfig;
 import org.selfsup4j.core.config.ComponentSpec;
 import org.selfsup4j.core.image.InputShape;
@@ -35,17 +32,8 @@ public final class CorruptionTaskFactory implements PretextTaskFactory {
 
     @Override
     public PretextTask create(ComponentConfig config, Augmenters augmenters) {
-        List<String> items = config.getList("corruptions", ComponentConfig.parse("c=" + DEFAULT_LIST).getList("c", List.of()));
+        List<ComponentSpec> specs = config.getSpecs("corruptions", DEFAULT_LIST);
         config.requireAllKeysRead(NAME);
-        List<ComponentSpec> specs = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (String item : items) {
-            ComponentSpec spec = ComponentSpec.parse(item);
-            if (!seen.add(spec.name())) {
-                throw config.badValue("corruptions", item, "each corruption listed once");
-            }
-            specs.add(spec);
-        }
         CorruptionTask task = new CorruptionTask(specs, augmenters);
         task.augmentersFor(new InputShape(1, 28, 28));
         return task;

@@ -1,9 +1,6 @@
 package org.selfsup4j.pretext.simclr;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.selfsup4j.core.config.ComponentConfig;
 import org.selfsup4j.core.config.ComponentSpec;
 import org.selfsup4j.core.image.InputShape;
@@ -34,7 +31,7 @@ public final class SimclrTaskFactory implements PretextTaskFactory {
 
     @Override
     public PretextTask create(ComponentConfig config, Augmenters augmenters) {
-        List<String> items = config.getList("views", ComponentConfig.parse("v=" + DEFAULT_VIEWS).getList("v", List.of()));
+        List<ComponentSpec> specs = config.getSpecs("views", DEFAULT_VIEWS);
         int projection = config.getInt("projection", 128);
         int hidden = config.getInt("hidden", 0);
         config.requireAllKeysRead(NAME);
@@ -43,15 +40,6 @@ public final class SimclrTaskFactory implements PretextTaskFactory {
         }
         if (hidden < 0 || hidden > 8192) {
             throw config.badValue("hidden", String.valueOf(hidden), "a width in [1, 8192], or 0 for the feature size");
-        }
-        List<ComponentSpec> specs = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (String item : items) {
-            ComponentSpec spec = ComponentSpec.parse(item);
-            if (!seen.add(spec.name())) {
-                throw config.badValue("views", item, "each view augmenter listed once");
-            }
-            specs.add(spec);
         }
         SimclrTask task = new SimclrTask(specs, augmenters, projection, hidden);
         task.augmentersFor(new InputShape(3, 32, 32));
