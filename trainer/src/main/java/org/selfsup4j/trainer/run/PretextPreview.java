@@ -29,7 +29,7 @@ import org.selfsup4j.trainer.data.Seeds;
  */
 public final class PretextPreview {
     private static final int GAP = 6;
-    private static final int TEXT_WIDTH = 260;
+    private static final int TEXT_WIDTH = 340;
 
     private PretextPreview() {
     }
@@ -108,7 +108,7 @@ public final class PretextPreview {
             INDArray a = output.getRow(0);
             INDArray c = output.getRow(1);
             double cos = a.mul(c).sumNumber().doubleValue() / (a.norm2Number().doubleValue() * c.norm2Number().doubleValue());
-            return String.format("views' cosine similarity %.3f", cos);
+            return String.format("cosine similarity %.3f", cos);
         }
         return "output " + Arrays.toString(output.shape());
     }
@@ -119,7 +119,10 @@ public final class PretextPreview {
 
     private static String caption(PerExample targets, List<?> classes) {
         int[] shape = targets.shape();
-        if (shape.length != 1 || shape[0] < 2) {
+        if (shape.length == 1 && shape[0] == 1) {
+            return targets.count() == 2 ? "two views" : "";
+        }
+        if (shape.length != 1) {
             return "target " + Arrays.toString(shape);
         }
         StringBuilder s = new StringBuilder(targets.count() == 1 ? "class " : "classes ");
