@@ -16,6 +16,7 @@ import org.selfsup4j.trainer.plugin.Catalog;
 import org.selfsup4j.trainer.run.Fingerprint;
 import org.selfsup4j.trainer.run.Progress;
 import org.selfsup4j.trainer.run.RunFolder;
+import org.selfsup4j.trainer.train.Networks;
 import org.selfsup4j.trainer.train.PretextAccuracy;
 import org.selfsup4j.trainer.train.Pretrainer;
 import org.selfsup4j.trainer.train.TrainResult;
@@ -80,6 +81,7 @@ final class PretrainCommand implements Callable<Integer> {
         pretext = pretext.prepare(images);
         pretext.inputShape(images.get(0).shape());   // images too small for the task's geometry fail here, before the run
         Pretrainer.requireBatchFits(sslLoss, settings, task);
+        Networks.pretext(net, pretext, sslLoss, images.get(0).shape(), settings);   // a head that cannot be built fails here
 
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("task", task);

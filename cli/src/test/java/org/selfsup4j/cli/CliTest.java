@@ -53,10 +53,34 @@ class CliTest extends CliHarness {
     }
 
     @Test
+    void pixelAndContrastiveTasksRefuseBadInputBeforeAnyRun() throws IOException {
+        Path data = labeledFolder(dir.resolve("data"), 4);
+        assertEquals(3, run("pretrain", "--task", "colorization", "--data", data.toString(), "--out", dir.resolve("c").toString()));
+        assertTrue(err.contains("colorization needs colour images") && err.contains("restoration"), err);
+        assertEquals(2, run("pretrain", "--task", "simclr", "--batch", "1", "--data", data.toString(), "--out",
+                dir.resolve("s").toString()));
+        assertTrue(err.contains("at least 2 images per batch"), err);
+        assertEquals(2, run("pretrain", "--task", "simclr", "--task-config", "views=[random-resized-crop,blurr]", "--data",
+                data.toString(), "--out", dir.resolve("v").toString()));
+        assertTrue(err.contains("Unknown augmenter [blurr]"), err);
+        assertEquals(3, run("pretrain", "--task", "inpainting", "--resize", "4x4", "--data", data.toString(), "--out",
+                dir.resolve("i").toString()));
+        assertTrue(err.contains("inpainting's decoder") && err.contains("at least"), err);
+        assertEquals(2, run("pretrain", "--task", "inpainting", "--task-config", "mask=triangle", "--data", data.toString(),
+                "--out", dir.resolve("m").toString()));
+        assertEquals(2, run("semisup", "--method", "supervised", "--feature-consistency", "1", "--labeled", data.toString(),
+                "--out", dir.resolve("f").toString()));
+        for (String out : new String[] {"c", "s", "v", "i", "m", "f"}) {
+            assertTrue(Files.notExists(dir.resolve(out)), out + ": nothing is written before the inputs are checked");
+        }
+    }
+
+    @Test
     void unknownTaskListsTheKnownOnesAndExits2() throws IOException {
         Path data = labeledFolder(dir.resolve("data"), 4);
         assertEquals(2, run("pretrain", "--task", "rotatoin", "--data", data.toString(), "--out", dir.resolve("o").toString()));
-        assertTrue(err.contains("Unknown pretext task [rotatoin], known: [corruption, jigsaw, relative-position, rotation]"), err);
+        assertTrue(err.contains("Unknown pretext task [rotatoin], known: [colorization, corruption, inpainting, jigsaw, "
+                + "relative-position, restoration, rotation, simclr]"), err);
         assertTrue(Files.notExists(dir.resolve("o")), "nothing is written before the inputs are checked");
     }
 
