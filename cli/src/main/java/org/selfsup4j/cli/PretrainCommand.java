@@ -81,7 +81,7 @@ final class PretrainCommand implements Callable<Integer> {
         pretext = pretext.prepare(images);
         pretext.inputShape(images.get(0).shape());   // images too small for the task's geometry fail here, before the run
         Pretrainer.requireBatchFits(sslLoss, settings, task);
-        Networks.pretext(net, pretext, sslLoss, images.get(0).shape(), settings);   // a head that cannot be built fails here
+        Networks.pretextConfiguration(net, pretext, sslLoss, images.get(0).shape(), settings);   // fails before the run
 
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("task", task);

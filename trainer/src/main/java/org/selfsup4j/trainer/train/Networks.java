@@ -51,6 +51,17 @@ public final class Networks {
     /** A fresh, initialised pretext network for images of {@code imageShape}: backbone plus the task's head. */
     public static ComputationGraph pretext(Backbone backbone, PretextTask task, SslLoss loss, InputShape imageShape,
                                            TrainingSettings settings) {
+        ComputationGraph graph = new ComputationGraph(pretextConfiguration(backbone, task, loss, imageShape, settings));
+        graph.init();
+        return graph;
+    }
+
+    /**
+     * The configuration of {@link #pretext}, built and validated but with no weights allocated: what the CLI checks
+     * before it creates a run folder (a head that cannot be built for these images fails here).
+     */
+    public static ComputationGraphConfiguration pretextConfiguration(Backbone backbone, PretextTask task, SslLoss loss,
+                                                                     InputShape imageShape, TrainingSettings settings) {
         InputShape shape = task.inputShape(imageShape);
         ComputationGraphConfiguration.GraphBuilder g = withBackbone(backbone, shape, settings);
         HeadBuilder head = headBuilder(g, backbone, shape, task.inputsPerExample(), loss);
@@ -59,7 +70,7 @@ public final class Networks {
             throw new IllegalStateException("pretext task " + task.getClass().getName()
                     + " built a head without an output layer (call HeadBuilder.output or pixelOutput)");
         }
-        return init(g);
+        return g.build();
     }
 
     /** A fresh, initialised classifier: backbone plus {@value #HEAD} of {@code classes} outputs trained with {@code loss}. */

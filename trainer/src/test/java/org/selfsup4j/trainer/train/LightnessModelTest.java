@@ -1,9 +1,7 @@
 package org.selfsup4j.trainer.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +62,7 @@ class LightnessModelTest {
         TrainedModel back = ModelStore.load(classifier);
         EvaluationReport report = Evaluator.evaluate(back, colourImages(10, 2), 5);
         assertEquals(10, report.total());
-        assertTrue(Files.size(classifier) > 0);
+        assertEquals(ImageConversion.LIGHTNESS, back.conversion());
 
         EvaluationReport knn = KnnProbe.fit(loaded, rgb, 3, 0.07, 8).evaluate(colourImages(10, 3), 5);
         assertEquals(10, knn.total());
