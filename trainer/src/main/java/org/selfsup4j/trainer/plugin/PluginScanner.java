@@ -3,20 +3,13 @@ package org.selfsup4j.trainer.plugin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
 import org.selfsup4j.core.spi.ComponentFactory;
@@ -25,7 +18,7 @@ import org.selfsup4j.core.spi.SslPlugin;
 
 /**
  * Finds plugins: every {@link SslPlugin} listed in {@code META-INF/services} on the class path (the built-ins
- * included) and, optionally, in the jars of a plugins folder. The only place selfsup4j uses {@link ServiceLoader}.
+ * included) and, optionally, in a plugins folder, one class loader per plugin ({@link PluginFolder}). The only place selfsup4j uses {@link ServiceLoader}.
  * Runs before any injector exists; its result is handed to the Guice module or used directly.
  */
 public final class PluginScanner {
@@ -39,16 +32,33 @@ public final class PluginScanner {
         return scan(PluginScanner.class.getClassLoader());
     }
 
-    /** Plugins on the class path plus those in the {@code *.jar} files of {@code folder}. */
+    /**
+     * Plugins on the class path plus those of {@code folder}, each of the latter in a class loader of its own (see
+     * {@link PluginFolder} for the layout).
+     */
     public static PluginScan scanWithFolder(Path folder) {
-        return scan(folderClassLoader(folder));
+        ClassLoader application = PluginScanner.class.getClassLoader();
+        List<Discovered> found = new ArrayList<>(discover(application, application));
+        for (PluginClassLoader plugin : PluginFolder.load(folder, application)) {
+            found.addAll(discover(plugin, plugin));
+        }
+        return new PluginScan(found);
     }
 
     /** Plugins visible to {@code loader}. */
     public static PluginScan scan(ClassLoader loader) {
+        return new PluginScan(discover(loader, null));
+    }
+
+    /** The components of the plugins {@code loader} finds; only those whose class {@code owner} defined, unless null. */
+    private static List<Discovered> discover(ClassLoader loader, ClassLoader owner) {
         List<Discovered> found = new ArrayList<>();
         try {
-            for (SslPlugin plugin : ServiceLoader.load(SslPlugin.class, loader)) {
+            for (ServiceLoader.Provider<SslPlugin> provider : ServiceLoader.load(SslPlugin.class, loader).stream().toList()) {
+                if (owner != null && provider.type().getClassLoader() != owner) {
+                    continue;
+                }
+                SslPlugin plugin = provider.get();
                 String source = sourceOf(plugin.getClass());
                 add(found, ComponentKind.AUGMENTER, plugin.augmenterFactories(), source);
                 add(found, ComponentKind.PRETEXT_TASK, plugin.pretextTaskFactories(), source);
@@ -60,7 +70,7 @@ public final class PluginScanner {
                     + " (declared in " + serviceFilesMentioning(loader, e.getMessage()) + "); remove or fix that jar",
                     String.valueOf(e.getMessage()), List.of(), e);
         }
-        return new PluginScan(found);
+        return found;
     }
 
     /** The service files (with their jars) whose text names a class mentioned in {@code message}. */
@@ -69,7 +79,7 @@ public final class PluginScanner {
         try {
             for (URL url : Collections.list(loader.getResources(SERVICE_FILE))) {
                 try (InputStream in = url.openStream()) {
-                    if (providerNames(in).stream().anyMatch(name -> message != null && message.contains(name))) {
+                    if (PluginFolder.providerNames(in).stream().anyMatch(name -> message != null && message.contains(name))) {
                         files.add(url.toString());
                     }
                 }
@@ -78,64 +88,6 @@ public final class PluginScanner {
             files.add("(cannot list service files: " + e.getMessage() + ")");
         }
         return files;
-    }
-
-    /** A class loader over the jars of {@code folder}, child of this library's loader. */
-    public static ClassLoader folderClassLoader(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            throw new SelfSupException(ErrorCode.MISSING_PATH, "Plugins folder not found: " + folder,
-                    folder.toString(), List.of(), null);
-        }
-        List<URL> jars = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            Map<String, Path> providers = new HashMap<>();
-            for (Path p : files.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
-                for (String provider : providersIn(p)) {
-                    Path other = providers.putIfAbsent(provider, p);
-                    if (other != null) {
-                        throw new SelfSupException(ErrorCode.DUPLICATE_COMPONENT, "Plugin " + provider + " is in both "
-                                + other + " and " + p + " (two copies of one plugin?); keep one of them",
-                                p.toString(), List.of(other.toString()), null);
-                    }
-                }
-                jars.add(p.toUri().toURL());
-            }
-        } catch (IOException e) {
-            throw new SelfSupException(ErrorCode.IO_FAILURE, "Cannot list plugins folder " + folder + ": "
-                    + e.getMessage(), folder.toString(), List.of(), e);
-        }
-        return new URLClassLoader(jars.toArray(URL[]::new), PluginScanner.class.getClassLoader());
-    }
-
-    /**
-     * The plugin classes {@code jar}'s service file lists (none for a jar without one: it may be a library a plugin
-     * needs). A zero-byte or corrupt jar is an error naming it (a class loader would skip it without a word).
-     */
-    private static List<String> providersIn(Path jar) {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            var entry = file.getEntry(SERVICE_FILE);
-            if (entry == null) {
-                return List.of();
-            }
-            try (InputStream in = file.getInputStream(entry)) {
-                return providerNames(in);
-            }
-        } catch (IOException e) {
-            throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "Plugin jar " + jar + " cannot be read as a jar ("
-                    + e.getMessage() + "): it may be empty, truncated or not a jar", jar.toString(), List.of(), e);
-        }
-    }
-
-    /** The class names a service file lists (one per line, {@code #} starts a comment). */
-    private static List<String> providerNames(InputStream serviceFile) throws IOException {
-        List<String> names = new ArrayList<>();
-        for (String line : new String(serviceFile.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
-            String name = line.replaceAll("#.*", "").trim();
-            if (!name.isEmpty()) {
-                names.add(name);
-            }
-        }
-        return names;
     }
 
     private static void add(List<Discovered> found, ComponentKind kind, List<? extends ComponentFactory<?>> factories,
