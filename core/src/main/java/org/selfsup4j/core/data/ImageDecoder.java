@@ -38,6 +38,10 @@ public final class ImageDecoder {
     }
 
     private static BufferedImage read(Path file) {
+        if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+            throw new SelfSupException(ErrorCode.MISSING_PATH, "Dangling symbolic link " + file + ": what it points to "
+                    + "does not exist (" + target(file) + ")", file.toString(), List.of(), null);
+        }
         try (InputStream raw = Files.newInputStream(file); ImageInputStream in = ImageIO.createImageInputStream(raw)) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -70,6 +74,14 @@ public final class ImageDecoder {
         } catch (IOException | RuntimeException e) {
             throw new SelfSupException(ErrorCode.BAD_IMAGE, "Unreadable or truncated image " + file + ": " + e.getMessage(),
                     file.toString(), List.of(), e);
+        }
+    }
+
+    private static String target(Path link) {
+        try {
+            return link.resolveSibling(Files.readSymbolicLink(link)).toString();
+        } catch (IOException e) {
+            return "target unreadable: " + e.getMessage();
         }
     }
 

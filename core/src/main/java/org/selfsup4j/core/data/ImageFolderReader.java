@@ -1,9 +1,15 @@
 package org.selfsup4j.core.data;
 
 import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -144,12 +150,38 @@ public final class ImageFolderReader {
         }
     }
 
+    /**
+     * The files under {@code dir}, sorted, following symbolic links (a linked sub-folder is read like a real one). A
+     * link that leads back to a folder above it is an error naming it; a dangling link is listed, so that reading it
+     * fails with its name (or {@code --skip-bad} skips and counts it) instead of it vanishing.
+     */
     private static List<Path> listFiles(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).filter(p -> !isHidden(p)).sorted().toList();
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (!isHidden(file) && (attributes.isRegularFile() || attributes.isSymbolicLink())) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof FileSystemLoopException) {
+                        throw new SelfSupException(ErrorCode.BAD_IMAGE, "Symbolic link loop: " + file + " leads back to "
+                                + "a folder above it, so the folder would never end; remove or retarget the link",
+                                file.toString(), List.of(), e);
+                    }
+                    throw e;
+                }
+            });
         } catch (IOException e) {
             throw ioFailure(dir, e);
         }
+        found.sort(null);
+        return found;
     }
 
     private static void requireFolder(Path root) {

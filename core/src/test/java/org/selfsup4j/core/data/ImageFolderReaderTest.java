@@ -48,6 +48,17 @@ class ImageFolderReaderTest {
         assertEquals(2, images.size());
     }
 
+    /** A linked sub-folder is read like a real one (before: silently left out). */
+    @Test
+    void symbolicLinksToFoldersAreFollowed() throws IOException {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        png(elsewhere.resolve("x.png"), 3, 3, 1);
+        png(elsewhere.resolve("y.png"), 3, 3, 2);
+        png(dir.resolve("data/d.png"), 3, 3, 3);
+        Files.createSymbolicLink(dir.resolve("data/linked"), elsewhere);
+        assertEquals(3, new ImageFolderReader(ImageReadOptions.defaults()).readUnlabeled(dir.resolve("data")).data().size());
+    }
+
     @Test
     void mixedSizesNameBothFiles() throws IOException {
         png(dir.resolve("a.png"), 4, 4, 1);
