@@ -12,11 +12,17 @@ import org.selfsup4j.core.data.FashionMnist;
 import org.selfsup4j.core.data.ImageFolderReader;
 import org.selfsup4j.core.data.ImageReadOptions;
 import org.selfsup4j.core.data.LabeledImages;
+import org.selfsup4j.core.data.medical.FrameChoice;
+import org.selfsup4j.core.data.medical.IntensityWindow;
 import org.selfsup4j.core.image.Image;
 import org.selfsup4j.trainer.run.RunFolder;
+import org.selfsup4j.trainer.train.TrainedModel;
 import picocli.CommandLine.Option;
 
-/** How a command reads images: the channel and resize policies, bad-file handling, and a cap on the count. */
+/**
+ * How a command reads images: the channel and resize policies, bad-file handling, a cap on the count, and for DICOM
+ * the intensity window and the frames.
+ */
 final class DataOptions {
     @Option(names = "--channels", defaultValue = "keep", description = "keep | gray | rgb (default: ${DEFAULT-VALUE})")
     String channels;
@@ -29,6 +35,19 @@ final class DataOptions {
 
     @Option(names = "--limit", description = "use at most this many images (the first N)")
     Integer limit;
+
+    @Option(names = "--window", description = "how gray DICOM values become [0, 1]: auto (the file's own window, else "
+            + "a 0.5-99.5 percentile clip), percentile, a CT preset (lung, mediastinum, bone, brain, soft-tissue) or "
+            + "CENTER,WIDTH (default: auto, or the --model/--from model's)")
+    String window;
+
+    @Option(names = "--frames", defaultValue = "all", description = "multi-frame DICOM files: all (one image per frame) "
+            + "or first (default: ${DEFAULT-VALUE})")
+    String frames;
+
+    /** The model whose window applies when --window is not given (evaluation and fine-tuning read as it was trained). */
+    private TrainedModel windowSource;
+    private boolean noted;
 
     /** Beyond this side a resized image (4 bytes per value) stops being something a CPU trains on. */
     static final int MAX_SIDE = 4096;
@@ -44,7 +63,14 @@ final class DataOptions {
             default -> throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "Unknown --channels [" + channels
                     + "], known: [gray, keep, rgb]", channels, List.of("gray", "keep", "rgb"), null);
         };
-        ImageReadOptions o = ImageReadOptions.defaults().optChannels(policy).optSkipBad(skipBad);
+        FrameChoice frameChoice = switch (frames.toLowerCase()) {
+            case "all" -> FrameChoice.ALL;
+            case "first" -> FrameChoice.FIRST;
+            default -> throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "Unknown --frames [" + frames
+                    + "], known: [all, first]", frames, List.of("all", "first"), null);
+        };
+        ImageReadOptions o = ImageReadOptions.defaults().optChannels(policy).optSkipBad(skipBad)
+                .optWindow(window()).optFrames(frameChoice);
         if (limit != null && limit > 0) {
             o = o.optLimit(limit);   // files past the limit are never decoded
         }
@@ -66,6 +92,28 @@ final class DataOptions {
             o = o.optResize(h, w);
         }
         return o;
+    }
+
+    /**
+     * The intensity window in force: --window if given, else the window {@code model} was trained with (see
+     * {@link #readAs}), else auto.
+     */
+    IntensityWindow window() {
+        if (window != null) {
+            IntensityWindow chosen = IntensityWindow.parse(window);
+            if (windowSource != null && !windowSource.window().equals(chosen) && !noted) {
+                noted = true;
+                System.err.println("note: the model was trained on images read with --window "
+                        + windowSource.window().spec() + "; these are read with " + chosen.spec());
+            }
+            return chosen;
+        }
+        return windowSource != null ? windowSource.window() : IntensityWindow.auto();
+    }
+
+    /** Reads images as {@code model}'s training images were read, unless --window says otherwise. */
+    void readAs(TrainedModel model) {
+        windowSource = model;
     }
 
     /** {@code spec}: a folder of class sub-folders, a folder of Fashion-MNIST IDX files, or "fashion-mnist". */
@@ -102,10 +150,11 @@ final class DataOptions {
     }
 
     /**
-     * Records the files {@code --skip-bad} skipped (count and the first 100 names) in {@code run}'s run.json, if any
-     * were skipped.
+     * Records the intensity window and the files {@code --skip-bad} skipped (count and the first 100 names, if any) in
+     * {@code run}'s run.json.
      */
-    void recordSkipped(RunFolder run) throws IOException {
+    void recordReading(RunFolder run) throws IOException {
+        run.put("intensity_window", window().spec());
         if (!skipped.isEmpty()) {
             run.put("skipped_bad_files", Map.of("count", skipped.size(),
                     "files", skipped.stream().limit(100).map(Path::toString).toList()));

@@ -38,6 +38,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrainedModel trained = ModelStore.load(model);
+        dataOptions.readAs(trained);
         trained.requireClassifier("evaluate");
         LabeledImages test = dataOptions.labeled(data, FashionMnist.Part.TEST);
         trained.requireInputShape(test.shape());
@@ -46,7 +47,7 @@ final class EvaluateCommand implements Callable<Integer> {
         config.put("data", data);
         OutputFolder.requireOutside(out, data);
         RunFolder run = RunFolder.create(out, "evaluate", config);
-        dataOptions.recordSkipped(run);
+        dataOptions.recordReading(run);
         run.put("data", Map.of("examples", test.size(), "fingerprint", Fingerprint.of(test.images(), test.labels())));
         EvaluationReport report;
         try {

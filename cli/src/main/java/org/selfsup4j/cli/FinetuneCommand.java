@@ -113,6 +113,9 @@ final class FinetuneCommand implements Callable<Integer> {
                 .optFreezeBackbone(chosen == Protocol.LINEAR).optAugmenter(augmenter);
         TrainingSettings settings = train.settings(DEFAULTS);
         var pretrained = from == null ? null : ModelStore.load(from);
+        if (pretrained != null) {
+            dataOptions.readAs(pretrained);
+        }
         var net = backbone == null ? null : catalog.backbone(backbone, ComponentConfig.parse(backboneConfig));
 
         LabeledImages all = dataOptions.labeled(trainData, FashionMnist.Part.TRAIN);
@@ -142,7 +145,7 @@ final class FinetuneCommand implements Callable<Integer> {
         out = runOptions.out(out);
         OutputFolder.requireOutside(out, trainData, test);
         RunFolder run = runOptions.open(out, "finetune", config, main.argsOf("finetune"));
-        dataOptions.recordSkipped(run);
+        dataOptions.recordReading(run);
         if (split != null) {
             split.write(run.file("split.csv"), all);
         }
@@ -169,7 +172,7 @@ final class FinetuneCommand implements Callable<Integer> {
                     .optListener(RunOptions.withHeartbeat(Progress.toStderr("finetune"), run))
                     .optStopSignal(guard.stopSignal()).optCheckpoints(runOptions.checkpoints(run)).build();
             TrainResult result = pretrained != null ? tuner.fit(pretrained, labeled) : tuner.fitFromScratch(net, labeled);
-            run.saveModel(result.model());
+            run.saveModel(result.model().withWindow(dataOptions.window()));
             run.writeHistory("finetune", result.history());
             String scored = "";
             if (testSet != null && !guard.interrupted()) {

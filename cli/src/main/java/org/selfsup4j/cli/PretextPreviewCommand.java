@@ -56,6 +56,9 @@ final class PretextPreviewCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PretextTask pretext = Composition.start(main.plugins).catalog().pretextTask(task, ComponentConfig.parse(taskConfig));
         TrainedModel model = from == null ? null : ModelStore.load(from);
+        if (model != null) {
+            dataOptions.readAs(model);
+        }
         if (model != null && !model.pretextTask().equals(task)) {
             throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "--from " + from + " is a network of "
                     + (model.isPretext() ? "the " + model.pretextTask() + " task" : "a classifier")

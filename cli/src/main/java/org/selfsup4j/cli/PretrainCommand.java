@@ -97,12 +97,12 @@ final class PretrainCommand implements Callable<Integer> {
         run.put("data", Map.of("images", images.size(), "shape", images.get(0).shape().toString(),
                 "fingerprint", Fingerprint.of(images, null)));
         run.put("task_details", pretext.describe(images.get(0).shape()));
-        dataOptions.recordSkipped(run);
+        dataOptions.recordReading(run);
         try (RunGuard guard = new RunGuard()) {
             TrainResult result = Pretrainer.builder(net, pretext, sslLoss).optSettings(settings).optTaskName(task)
                     .optListener(RunOptions.withHeartbeat(Progress.toStderr("pretrain " + task), run))
                     .optStopSignal(guard.stopSignal()).optCheckpoints(runOptions.checkpoints(run)).build().fit(images);
-            run.saveModel(result.model());
+            run.saveModel(result.model().withWindow(dataOptions.window()));
             run.writeHistory("pretrain", result.history());
             String accuracy = "";
             if (PretextAccuracy.applies(pretext, images)) {

@@ -72,6 +72,7 @@ final class RecalibrateBnCommand implements Callable<Integer> {
                     String.valueOf(images), List.of(), null);
         }
         TrainedModel trained = ModelStore.load(model);
+        dataOptions.readAs(trained);
         List<Image> pool;
         if (split != null) {
             LabeledImages all = dataOptions.labeled(data, FashionMnist.Part.TRAIN);
@@ -117,7 +118,7 @@ final class RecalibrateBnCommand implements Callable<Integer> {
                 rows.add(row);
             }
             run.put("bn_reestimation", Map.of("images", sample.size(), "fingerprint", Fingerprint.of(sample, null), "layers", rows));
-            run.saveModel(trained);
+            run.saveModel(trained.withWindow(dataOptions.window()));
             String scored = "";
             if (testSet != null) {
                 EvaluationReport report = Evaluator.evaluate(trained, testSet, 500);

@@ -138,6 +138,9 @@ final class SemisupCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SemiSupervisedSettings s = settings();
         TrainedModel pretrained = from == null ? null : ModelStore.load(from);
+        if (pretrained != null) {
+            dataOptions.readAs(pretrained);
+        }
         Catalog catalog = Composition.start(main.plugins).catalog();
         AugmentPipeline weak = AugmentPipeline.parse(weakAugment, catalog);
         String strongSpec = strongAugment != null ? strongAugment
@@ -196,7 +199,7 @@ final class SemisupCommand implements Callable<Integer> {
         out = runOptions.out(out);
         OutputFolder.requireOutside(out, data, labeledData, unlabeledData, test);
         RunFolder run = runOptions.open(out, "semisup", config, main.argsOf("semisup"));
-        dataOptions.recordSkipped(run);
+        dataOptions.recordReading(run);
         if (split != null) {
             split.write(run.file("split.csv"), all);
         }
@@ -217,7 +220,7 @@ final class SemisupCommand implements Callable<Integer> {
                 trainer.optPretrained(pretrained);
             }
             SemiSupervisedTrainer.Result result = trainer.build().fit(labeled, unlabeled);
-            run.saveModel(result.averaged());
+            run.saveModel(result.averaged().withWindow(dataOptions.window()));
             AtomicFiles.writeString(run.file("semisup-metrics.csv"), result.history().toCsv());
             plot(result.history().steps(), run.file("semisup-curves.png"));
             Map<String, Object> summary = new LinkedHashMap<>();

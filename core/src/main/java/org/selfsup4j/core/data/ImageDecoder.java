@@ -16,11 +16,14 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
+import org.selfsup4j.core.data.medical.DicomImages;
+import org.selfsup4j.core.data.medical.DicomReader;
+import org.selfsup4j.core.data.medical.FrameChoice;
 import org.selfsup4j.core.image.Image;
 
 /**
- * Decodes one image file (PNG, JPEG, BMP, GIF; 8- or 16-bit gray, RGB, with or without alpha) into an
- * {@link Image}. Samples are read from the raster at their stored bit depth and divided by the depth's maximum
+ * Decodes one image file (PNG, JPEG, BMP, GIF; 8- or 16-bit gray, RGB, with or without alpha; DICOM through
+ * {@link DicomReader}, one image per frame) into {@link Image}s. Samples are read from the raster at their stored bit depth and divided by the depth's maximum
  * (255, 65535), so 16-bit images keep their precision; palette images go through their colour model (a palette of
  * grays, as in 1-, 2- and 4-bit gray PNGs, gives one channel). Alpha is dropped. A file the decoder warns about
  * (a JPEG cut short, whose missing part would come out gray) and a CMYK/YCCK image (whose fourth channel cannot be
@@ -30,11 +33,35 @@ public final class ImageDecoder {
     private ImageDecoder() {
     }
 
+    /** The one image of {@code file} (the first frame of a multi-frame DICOM file). */
     public static Image decode(Path file, ImageReadOptions options) {
-        BufferedImage img = read(file);
-        Image decoded = toImage(img);
-        Image converted = convertChannels(decoded, options.channels(), file);
-        return options.resizes() ? Resize.bilinear(converted, options.resizeHeight(), options.resizeWidth()) : converted;
+        return decodeFrames(file, options.optFrames(FrameChoice.FIRST)).get(0);
+    }
+
+    /**
+     * The images of {@code file}: one for a picture format, one per frame (as {@code options} choose) for DICOM,
+     * which is told by its content, whatever the file's name.
+     */
+    public static List<Image> decodeFrames(Path file, ImageReadOptions options) {
+        List<Image> decoded = isDicom(file)
+                ? DicomImages.toImages(DicomReader.read(file), options.window(), options.frames())
+                : List.of(toImage(read(file)));
+        List<Image> out = new ArrayList<>(decoded.size());
+        for (Image image : decoded) {
+            Image converted = convertChannels(image, options.channels(), file);
+            out.add(options.resizes() ? Resize.bilinear(converted, options.resizeHeight(), options.resizeWidth())
+                    : converted);
+        }
+        return out;
+    }
+
+    /** Whether {@code file}'s first bytes are DICOM's (a missing or unreadable file is left to the decoder). */
+    public static boolean isDicom(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return DicomReader.looksLikeDicom(in.readNBytes(132));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static BufferedImage read(Path file) {
@@ -45,7 +72,7 @@ public final class ImageDecoder {
         try (InputStream raw = Files.newInputStream(file); ImageInputStream in = ImageIO.createImageInputStream(raw)) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw new SelfSupException(ErrorCode.NOT_AN_IMAGE, "Not an image (no PNG, JPEG, BMP or GIF header): "
+                throw new SelfSupException(ErrorCode.NOT_AN_IMAGE, "Not an image (no PNG, JPEG, BMP, GIF or DICOM header): "
                         + file, file.toString(), List.of(), null);
             }
             ImageReader reader = readers.next();

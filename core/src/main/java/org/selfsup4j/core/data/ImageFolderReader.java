@@ -40,7 +40,7 @@ public final class ImageFolderReader {
         this.options = Objects.requireNonNull(options, "options is null");
     }
 
-    /** The images read and the files skipped. */
+    /** The images read, the file of each (a multi-frame DICOM file once per frame) and the files skipped. */
     public record Result<T>(T data, List<Path> files, List<Path> skipped) {
     }
 
@@ -75,15 +75,12 @@ public final class ImageFolderReader {
         if (files.size() > options.limit()) {
             files = files.subList(0, options.limit());
         }
-        Result<List<Image>> decoded = decodeAll(root, files);
-        List<Path> kept = decoded.files();
-        int[] labels = new int[kept.size()];
-        for (int i = 0, k = 0; i < files.size() && k < kept.size(); i++) {
-            if (files.get(i).equals(kept.get(k))) {
-                labels[k++] = fileLabels.get(i);
-            }
+        Decoded decoded = decodeAll(root, files);
+        int[] labels = new int[decoded.images().size()];
+        for (int k = 0; k < labels.length; k++) {
+            labels[k] = fileLabels.get(decoded.source()[k]);
         }
-        return new Result<>(new LabeledImages(decoded.data(), labels, classNames), kept, decoded.skipped());
+        return new Result<>(new LabeledImages(decoded.images(), labels, classNames), decoded.files(), decoded.skipped());
     }
 
     /** Every image file below {@code root}. */
@@ -93,27 +90,39 @@ public final class ImageFolderReader {
         if (files.isEmpty()) {
             throw new SelfSupException(ErrorCode.EMPTY_DATA, "No files in " + root, root.toString(), List.of(), null);
         }
-        return decodeAll(root, files.size() > options.limit() ? files.subList(0, options.limit()) : files);
+        Decoded decoded = decodeAll(root, files.size() > options.limit() ? files.subList(0, options.limit()) : files);
+        return new Result<>(decoded.images(), decoded.files(), decoded.skipped());
     }
 
-    private Result<List<Image>> decodeAll(Path root, List<Path> files) {
-        Image[] images = new Image[files.size()];
+    /** The images decoded (a multi-frame file gives several), the file of each, its index in the list, the skipped. */
+    private record Decoded(List<Image> images, List<Path> files, int[] source, List<Path> skipped) {
+    }
+
+    /** Whether {@code file} is read: a picture by its ending, DICOM by its content whatever its name. */
+    private static boolean readable(Path file) {
+        return IMAGE_SUFFIXES.contains(suffix(file)) || ImageDecoder.isDicom(file);
+    }
+
+    private Decoded decodeAll(Path root, List<Path> files) {
+        @SuppressWarnings("unchecked")
+        List<Image>[] images = new List[files.size()];
         SelfSupException[] errors = new SelfSupException[files.size()];
         java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
             try {
                 Path f = files.get(i);
-                if (!IMAGE_SUFFIXES.contains(suffix(f))) {
-                    throw new SelfSupException(ErrorCode.NOT_AN_IMAGE, "Not an image file: " + f + " (readable endings: "
-                            + IMAGE_SUFFIXES.stream().sorted().toList() + ")", f.toString(),
-                            IMAGE_SUFFIXES.stream().sorted().toList(), null);
+                if (!readable(f)) {
+                    throw new SelfSupException(ErrorCode.NOT_AN_IMAGE, "Not an image file: " + f + " (readable: DICOM "
+                            + "by content, and the endings " + IMAGE_SUFFIXES.stream().sorted().toList() + ")",
+                            f.toString(), IMAGE_SUFFIXES.stream().sorted().toList(), null);
                 }
-                images[i] = ImageDecoder.decode(f, options);
+                images[i] = ImageDecoder.decodeFrames(f, options);
             } catch (SelfSupException e) {
                 errors[i] = e;
             }
         });
         List<Image> kept = new ArrayList<>();
         List<Path> keptFiles = new ArrayList<>();
+        List<Integer> source = new ArrayList<>();
         List<Path> skipped = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             if (errors[i] != null) {
@@ -124,17 +133,20 @@ public final class ImageFolderReader {
                 skipped.add(files.get(i));
                 continue;
             }
-            if (!kept.isEmpty()) {
-                requireSameShape(keptFiles.get(0), kept.get(0), files.get(i), images[i]);
+            for (Image image : images[i]) {
+                if (!kept.isEmpty()) {
+                    requireSameShape(keptFiles.get(0), kept.get(0), files.get(i), image);
+                }
+                kept.add(image);
+                keptFiles.add(files.get(i));
+                source.add(i);
             }
-            kept.add(images[i]);
-            keptFiles.add(files.get(i));
         }
         if (kept.isEmpty()) {
             throw new SelfSupException(ErrorCode.EMPTY_DATA, "No readable images in " + root + " (" + skipped.size()
                     + " files skipped)", root.toString(), List.of(), null);
         }
-        return new Result<>(kept, keptFiles, skipped);
+        return new Decoded(kept, keptFiles, source.stream().mapToInt(Integer::intValue).toArray(), skipped);
     }
 
     private static void requireSameShape(Path firstFile, Image first, Path file, Image image) {

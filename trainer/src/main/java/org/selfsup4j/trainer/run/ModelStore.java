@@ -11,6 +11,7 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
+import org.selfsup4j.core.data.medical.IntensityWindow;
 import org.selfsup4j.core.image.ImageConversion;
 import org.selfsup4j.core.image.InputShape;
 import org.selfsup4j.trainer.backend.FastPath;
@@ -19,7 +20,8 @@ import org.selfsup4j.trainer.train.TrainedModel;
 /**
  * Saves and loads models as DL4J model zips ({@code ModelSerializer}, with updater state, loadable by plain DL4J with
  * {@code ModelSerializer.restoreComputationGraph}). Extra zip entries hold the input shape, the class names and, for a
- * pretext network, its task, and the input conversion (models saved before that entry existed load as classifiers if they have class names).
+ * pretext network, its task, the input conversion and the intensity window of medical images (models saved before
+ * those entries existed load with none and {@code auto}; as classifiers if they have class names).
  * Saving is atomic: a crash leaves the previous file or the new one, never a torn one.
  */
 public final class ModelStore {
@@ -27,6 +29,7 @@ public final class ModelStore {
     static final String CLASSES_ENTRY = "selfsup4j-class-names";
     static final String PRETEXT_ENTRY = "selfsup4j-pretext-task";
     static final String CONVERSION_ENTRY = "selfsup4j-input-conversion";
+    static final String WINDOW_ENTRY = "selfsup4j-intensity-window";
 
     private ModelStore() {
     }
@@ -38,6 +41,7 @@ public final class ModelStore {
             ModelSerializer.addObjectToFile(tmp.toFile(), CLASSES_ENTRY, String.join("\n", model.classNames()));
             ModelSerializer.addObjectToFile(tmp.toFile(), PRETEXT_ENTRY, model.pretextTask());
             ModelSerializer.addObjectToFile(tmp.toFile(), CONVERSION_ENTRY, model.conversion().id());
+            ModelSerializer.addObjectToFile(tmp.toFile(), WINDOW_ENTRY, model.window().spec());
         });
     }
 
@@ -57,13 +61,14 @@ public final class ModelStore {
             List<String> names = classes.isEmpty() ? List.of() : Arrays.asList(classes.split("\n"));
             String task = pretextTask(file, names);
             ImageConversion conversion = ImageConversion.ofId(entryOr(file, CONVERSION_ENTRY, ImageConversion.NONE.id()));
+            IntensityWindow window = IntensityWindow.parse(entryOr(file, WINDOW_ENTRY, "auto"));
             long bad = nonFinite(graph);
             if (bad > 0) {
                 throw new SelfSupException(ErrorCode.BAD_MODEL, "Model " + file + " has " + bad + " of " + graph.numParams()
                         + " weights that are NaN or infinite: its training diverged, and nothing it computes can be trusted",
                         file.toString(), List.of(), null);
             }
-            return new TrainedModel(graph, InputShape.parse(shape), names, task, conversion);
+            return new TrainedModel(graph, InputShape.parse(shape), names, task, conversion, window);
         } catch (SelfSupException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

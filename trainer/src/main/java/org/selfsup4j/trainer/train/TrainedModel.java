@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
 import org.selfsup4j.core.data.LabeledImages;
+import org.selfsup4j.core.data.medical.IntensityWindow;
 import org.selfsup4j.core.image.Image;
 import org.selfsup4j.core.image.ImageConversion;
 import org.selfsup4j.core.image.InputShape;
@@ -15,14 +16,16 @@ import org.selfsup4j.core.image.InputShape;
  * pretext network, what its task feeds the backbone: a tile, a patch or the image), its class names (classifiers),
  * the pretext task whose head it carries (pretext networks; empty for classifiers), and the conversion images go
  * through before the backbone sees them ({@link ImageConversion#LIGHTNESS} for colorization's backbones and every
- * classifier fine-tuned from one; {@code inputShape} is the converted shape). Saved by {@code ModelStore}
+ * classifier fine-tuned from one; {@code inputShape} is the converted shape), and the intensity window its medical
+ * training images were read through (so new files are read the same way). Saved by {@code ModelStore}
  * as a plain DL4J model zip with these as extra entries, so plain DL4J can load the network and selfsup4j all of it.
  */
 public record TrainedModel(ComputationGraph graph, InputShape inputShape, List<String> classNames, String pretextTask,
-                           ImageConversion conversion) {
+                           ImageConversion conversion, IntensityWindow window) {
     public TrainedModel {
         Objects.requireNonNull(graph, "graph is null");
         Objects.requireNonNull(conversion, "conversion is null");
+        Objects.requireNonNull(window, "window is null");
         Objects.requireNonNull(inputShape, "inputShape is null");
         classNames = List.copyOf(classNames);
         Objects.requireNonNull(pretextTask, "pretextTask is null");
@@ -33,7 +36,7 @@ public record TrainedModel(ComputationGraph graph, InputShape inputShape, List<S
 
     /** A classifier of {@code classNames} for images of {@code inputShape}. */
     public static TrainedModel classifier(ComputationGraph graph, InputShape inputShape, List<String> classNames) {
-        return new TrainedModel(graph, inputShape, classNames, "", ImageConversion.NONE);
+        return new TrainedModel(graph, inputShape, classNames, "", ImageConversion.NONE, IntensityWindow.auto());
     }
 
     /** This model's conversion, applied to {@code images}. */
@@ -49,7 +52,12 @@ public record TrainedModel(ComputationGraph graph, InputShape inputShape, List<S
 
     /** The same network and metadata with images converted by {@code conversion} first. */
     public TrainedModel withConversion(ImageConversion conversion) {
-        return new TrainedModel(graph, inputShape, classNames, pretextTask, conversion);
+        return new TrainedModel(graph, inputShape, classNames, pretextTask, conversion, window);
+    }
+
+    /** The same network and metadata, recorded as trained on medical images read through {@code intensityWindow}. */
+    public TrainedModel withWindow(IntensityWindow intensityWindow) {
+        return new TrainedModel(graph, inputShape, classNames, pretextTask, conversion, intensityWindow);
     }
 
     /** A pretext network of {@code task}, whose backbone takes inputs of {@code inputShape}. */
@@ -57,7 +65,7 @@ public record TrainedModel(ComputationGraph graph, InputShape inputShape, List<S
         if (task.isEmpty()) {
             throw new IllegalArgumentException("task is empty");
         }
-        return new TrainedModel(graph, inputShape, List.of(), task, ImageConversion.NONE);
+        return new TrainedModel(graph, inputShape, List.of(), task, ImageConversion.NONE, IntensityWindow.auto());
     }
 
     /** Whether the head predicts a pretext task rather than classes. */
