@@ -14,14 +14,15 @@ import org.selfsup4j.core.data.ImageReadOptions;
 import org.selfsup4j.core.data.LabeledImages;
 import org.selfsup4j.core.data.medical.FrameChoice;
 import org.selfsup4j.core.data.medical.IntensityWindow;
+import org.selfsup4j.core.data.medical.SliceSelection;
 import org.selfsup4j.core.image.Image;
 import org.selfsup4j.trainer.run.RunFolder;
 import org.selfsup4j.trainer.train.TrainedModel;
 import picocli.CommandLine.Option;
 
 /**
- * How a command reads images: the channel and resize policies, bad-file handling, a cap on the count, and for DICOM
- * the intensity window and the frames.
+ * How a command reads images: the channel and resize policies, bad-file handling, a cap on the count, and for
+ * medical images the intensity window, the DICOM frames and the NIfTI slices.
  */
 final class DataOptions {
     @Option(names = "--channels", defaultValue = "keep", description = "keep | gray | rgb (default: ${DEFAULT-VALUE})")
@@ -44,6 +45,15 @@ final class DataOptions {
     @Option(names = "--frames", defaultValue = "all", description = "multi-frame DICOM files: all (one image per frame) "
             + "or first (default: ${DEFAULT-VALUE})")
     String frames;
+
+    @Option(names = "--slices", defaultValue = "axial", description = "NIfTI volumes: the slice plane, axial | coronal | "
+            + "sagittal (default: ${DEFAULT-VALUE})")
+    String slices;
+
+    @Option(names = "--slice-range", defaultValue = "all", description = "NIfTI volumes: all, FROM:TO (0-based, TO "
+            + "excluded; axial from inferior, coronal from posterior, sagittal from the left) or P% (the central P "
+            + "percent) (default: ${DEFAULT-VALUE})")
+    String sliceRange;
 
     /** The model whose window applies when --window is not given (evaluation and fine-tuning read as it was trained). */
     private TrainedModel windowSource;
@@ -70,7 +80,7 @@ final class DataOptions {
                     + "], known: [all, first]", frames, List.of("all", "first"), null);
         };
         ImageReadOptions o = ImageReadOptions.defaults().optChannels(policy).optSkipBad(skipBad)
-                .optWindow(window()).optFrames(frameChoice);
+                .optWindow(window()).optFrames(frameChoice).optSlices(SliceSelection.parse(slices, sliceRange));
         if (limit != null && limit > 0) {
             o = o.optLimit(limit);   // files past the limit are never decoded
         }
@@ -155,6 +165,7 @@ final class DataOptions {
      */
     void recordReading(RunFolder run) throws IOException {
         run.put("intensity_window", window().spec());
+        run.put("volume_slices", slices + " " + sliceRange);
         if (!skipped.isEmpty()) {
             run.put("skipped_bad_files", Map.of("count", skipped.size(),
                     "files", skipped.stream().limit(100).map(Path::toString).toList()));

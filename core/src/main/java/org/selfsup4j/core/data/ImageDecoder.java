@@ -19,6 +19,8 @@ import org.selfsup4j.core.SelfSupException;
 import org.selfsup4j.core.data.medical.DicomImages;
 import org.selfsup4j.core.data.medical.DicomReader;
 import org.selfsup4j.core.data.medical.FrameChoice;
+import org.selfsup4j.core.data.medical.NiftiReader;
+import org.selfsup4j.core.data.medical.VolumeImages;
 import org.selfsup4j.core.image.Image;
 
 /**
@@ -40,11 +42,13 @@ public final class ImageDecoder {
 
     /**
      * The images of {@code file}: one for a picture format, one per frame (as {@code options} choose) for DICOM,
-     * which is told by its content, whatever the file's name.
+     * which is told by its content, whatever the file's name, and one per chosen slice for a NIfTI volume
+     * ({@code .nii}, {@code .nii.gz}).
      */
     public static List<Image> decodeFrames(Path file, ImageReadOptions options) {
-        List<Image> decoded = isDicom(file)
-                ? DicomImages.toImages(DicomReader.read(file), options.window(), options.frames())
+        List<Image> decoded = NiftiReader.isNifti(file)
+                ? VolumeImages.toImages(NiftiReader.read(file), options.window(), options.slices())
+                : isDicom(file) ? DicomImages.toImages(DicomReader.read(file), options.window(), options.frames())
                 : List.of(toImage(read(file)));
         List<Image> out = new ArrayList<>(decoded.size());
         for (Image image : decoded) {

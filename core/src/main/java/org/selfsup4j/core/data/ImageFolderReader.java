@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
+import org.selfsup4j.core.data.medical.NiftiReader;
 import org.selfsup4j.core.image.Image;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,9 +99,9 @@ public final class ImageFolderReader {
     private record Decoded(List<Image> images, List<Path> files, int[] source, List<Path> skipped) {
     }
 
-    /** Whether {@code file} is read: a picture by its ending, DICOM by its content whatever its name. */
+    /** Whether {@code file} is read: a picture or NIfTI by its ending, DICOM by its content whatever its name. */
     private static boolean readable(Path file) {
-        return IMAGE_SUFFIXES.contains(suffix(file)) || ImageDecoder.isDicom(file);
+        return IMAGE_SUFFIXES.contains(suffix(file)) || NiftiReader.isNifti(file) || ImageDecoder.isDicom(file);
     }
 
     private Decoded decodeAll(Path root, List<Path> files) {
@@ -112,7 +113,7 @@ public final class ImageFolderReader {
                 Path f = files.get(i);
                 if (!readable(f)) {
                     throw new SelfSupException(ErrorCode.NOT_AN_IMAGE, "Not an image file: " + f + " (readable: DICOM "
-                            + "by content, and the endings " + IMAGE_SUFFIXES.stream().sorted().toList() + ")",
+                            + "by content, NIfTI .nii/.nii.gz, and the endings " + IMAGE_SUFFIXES.stream().sorted().toList() + ")",
                             f.toString(), IMAGE_SUFFIXES.stream().sorted().toList(), null);
                 }
                 images[i] = ImageDecoder.decodeFrames(f, options);

@@ -10,8 +10,9 @@ import org.selfsup4j.core.SelfSupException;
 
 /**
  * How a gray medical image's values (after the modality rescale: Hounsfield units for CT) become [0, 1], once, at
- * load time. {@code auto} (the default) uses the file's own Window Center/Width when it has one and otherwise clips
- * each image at its 0.5th and 99.5th percentiles; {@code percentile} always clips; {@code C,W} or a named CT preset
+ * load time. {@code auto} (the default) uses the file's own window when it has one — DICOM's Window Center/Width,
+ * NIfTI's {@code cal_min}/{@code cal_max} — and otherwise clips at the 0.5th and 99.5th percentiles (of each DICOM
+ * frame, of each NIfTI volume); {@code percentile} always clips; {@code C,W} or a named CT preset
  * fixes the window. A window maps through DICOM's linear VOI function (PS3.3 C.11.2.1.2.1); MONOCHROME1 images are
  * inverted afterwards, so white is always 1.
  *
@@ -75,14 +76,12 @@ public record IntensityWindow(String spec, double center, double width) {
      * {@code auto} may use, and whose MONOCHROME1 is inverted).
      */
     public float[] apply(double[] values, DicomFile file) {
-        float[] out;
-        if (fixed()) {
-            out = linear(values, center, width);
-        } else if (spec.equals("auto") && file.hasWindow()) {
-            out = linear(values, file.windowCenter(), Math.max(1, file.windowWidth()));
-        } else {
-            out = percentileClip(values);
+        float[] f = new float[values.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) values[i];
         }
+        float[] out = file.hasWindow() ? map(f, file.windowCenter(), Math.max(1, file.windowWidth()))
+                : map(f, Double.NaN, Double.NaN);
         if (file.whiteIsZero()) {
             for (int i = 0; i < out.length; i++) {
                 out[i] = 1f - out[i];
@@ -91,8 +90,22 @@ public record IntensityWindow(String spec, double center, double width) {
         return out;
     }
 
+    /**
+     * Maps values (a DICOM frame, a whole NIfTI volume) to [0, 1]: a fixed window as it says; {@code auto} through
+     * the data's own window ({@code ownCenter}, {@code ownWidth}; NaN when it has none), else the percentile clip.
+     */
+    public float[] map(float[] values, double ownCenter, double ownWidth) {
+        if (fixed()) {
+            return linear(values, center, width);
+        }
+        if (spec.equals("auto") && !Double.isNaN(ownCenter) && ownWidth >= 1) {
+            return linear(values, ownCenter, ownWidth);
+        }
+        return percentileClip(values);
+    }
+
     /** DICOM's linear VOI function with output range [0, 1]. */
-    static float[] linear(double[] values, double c, double w) {
+    static float[] linear(float[] values, double c, double w) {
         float[] out = new float[values.length];
         double low = c - 0.5 - (w - 1) / 2;
         double high = c - 0.5 + (w - 1) / 2;
@@ -104,8 +117,8 @@ public record IntensityWindow(String spec, double center, double width) {
     }
 
     /** Linear from the 0.5th to the 99.5th percentile (nearest rank), clipped; a constant image maps to 0. */
-    static float[] percentileClip(double[] values) {
-        double[] sorted = values.clone();
+    static float[] percentileClip(float[] values) {
+        float[] sorted = values.clone();
         Arrays.sort(sorted);
         double low = sorted[rank(sorted.length, CLIP_PERCENT)];
         double high = sorted[rank(sorted.length, 100 - CLIP_PERCENT)];

@@ -1,0 +1,73 @@
+package org.selfsup4j.core.data.medical;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.selfsup4j.core.image.Image;
+
+/**
+ * Cuts a {@link NiftiVolume} into 2-D images: each time point's values mapped to [0, 1] by the
+ * {@link IntensityWindow} (over the whole volume, so slices of one volume share one mapping), then the chosen
+ * slices, displayed in the neurological convention: axial slices with anterior at the top and the subject's right on
+ * the image's right; coronal slices with superior at the top, right on the right; sagittal slices with superior at
+ * the top and anterior on the right.
+ */
+public final class VolumeImages {
+    private VolumeImages() {
+    }
+
+    public static List<Image> toImages(NiftiVolume v, IntensityWindow window, SliceSelection slices) {
+        int perVolume = v.nx() * v.ny() * v.nz();
+        double ownCenter = v.hasDisplayRange() ? (v.calMin() + v.calMax()) / 2 + 0.5 : Double.NaN;
+        double ownWidth = v.hasDisplayRange() ? v.calMax() - v.calMin() + 1 : Double.NaN;
+        List<Image> images = new ArrayList<>();
+        for (int t = 0; t < v.nt(); t++) {
+            float[] volume = java.util.Arrays.copyOfRange(v.values(), t * perVolume, (t + 1) * perVolume);
+            float[] mapped = window.map(volume, ownCenter, ownWidth);
+            int normal = switch (slices.plane()) {
+                case AXIAL -> v.nz();
+                case CORONAL -> v.ny();
+                case SAGITTAL -> v.nx();
+            };
+            for (int s : slices.indices(normal)) {
+                images.add(slice(mapped, v, slices.plane(), s));
+            }
+        }
+        return images;
+    }
+
+    /** Slice {@code s} of a mapped volume (x fastest) as an image. */
+    static Image slice(float[] mapped, NiftiVolume v, SliceSelection.Plane plane, int s) {
+        int nx = v.nx();
+        int ny = v.ny();
+        int nz = v.nz();
+        int rows = plane == SliceSelection.Plane.AXIAL ? ny : nz;
+        int columns = plane == SliceSelection.Plane.SAGITTAL ? ny : nx;
+        float[] px = new float[rows * columns];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                int x;
+                int y;
+                int z;
+                switch (plane) {
+                    case AXIAL -> {
+                        x = c;
+                        y = ny - 1 - r;
+                        z = s;
+                    }
+                    case CORONAL -> {
+                        x = c;
+                        y = s;
+                        z = nz - 1 - r;
+                    }
+                    default -> {
+                        x = s;
+                        y = c;
+                        z = nz - 1 - r;
+                    }
+                }
+                px[r * columns + c] = mapped[(z * ny + y) * nx + x];
+            }
+        }
+        return new Image(1, rows, columns, px);
+    }
+}
