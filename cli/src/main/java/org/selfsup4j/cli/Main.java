@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
         description = "Self-supervised and semi-supervised learning for images, on Deeplearning4j.",
         subcommands = {PretrainCommand.class, FinetuneCommand.class, EvaluateCommand.class, PluginsCommand.class,
                 SemisupCommand.class, RecalibrateBnCommand.class, QuickstartCommand.class, AugmentPreviewCommand.class,
-                PretextPreviewCommand.class, CompareCommand.class, RunsCommand.class, BenchCommand.class})
+                PretextPreviewCommand.class, CompareCommand.class, RunsCommand.class, BenchCommand.class,
+                DataInfoCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_INTERRUPTED = 130;
 

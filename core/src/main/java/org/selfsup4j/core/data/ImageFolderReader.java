@@ -100,7 +100,7 @@ public final class ImageFolderReader {
     }
 
     /** Whether {@code file} is read: a picture or NIfTI by its ending, DICOM by its content whatever its name. */
-    private static boolean readable(Path file) {
+    static boolean readable(Path file) {
         return IMAGE_SUFFIXES.contains(suffix(file)) || NiftiReader.isNifti(file) || ImageDecoder.isDicom(file);
     }
 
@@ -168,7 +168,7 @@ public final class ImageFolderReader {
      * link that leads back to a folder above it is an error naming it; a dangling link is listed, so that reading it
      * fails with its name (or {@code --skip-bad} skips and counts it) instead of it vanishing.
      */
-    private static List<Path> listFiles(Path dir) {
+    static List<Path> listFiles(Path dir) {
         List<Path> found = new ArrayList<>();
         try {
             Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
@@ -197,7 +197,7 @@ public final class ImageFolderReader {
         return found;
     }
 
-    private static void requireFolder(Path root) {
+    static void requireFolder(Path root) {
         if (!Files.exists(root)) {
             throw new SelfSupException(ErrorCode.MISSING_PATH, "Folder not found: " + root, root.toString(), List.of(), null);
         }
@@ -206,7 +206,7 @@ public final class ImageFolderReader {
         }
     }
 
-    private static boolean isHidden(Path p) {
+    static boolean isHidden(Path p) {
         return p.getFileName().toString().startsWith(".");
     }
 

@@ -44,6 +44,18 @@ public final class DicomReader {
             Map.entry("1.2.840.10008.1.2.4.81", "JPEG-LS Near-Lossless"),
             Map.entry("1.2.840.10008.1.2.4.90", "JPEG 2000 Lossless"),
             Map.entry("1.2.840.10008.1.2.4.91", "JPEG 2000"));
+    /** A transfer syntax's name, e.g. {@code Explicit VR Little Endian}, or the UID when it is not known. */
+    public static String syntaxName(String uid) {
+        return switch (uid) {
+            case IMPLICIT_LE -> "Implicit VR Little Endian";
+            case EXPLICIT_LE -> "Explicit VR Little Endian";
+            case DEFLATED_LE -> "Deflated Explicit VR Little Endian";
+            case EXPLICIT_BE -> "Explicit VR Big Endian";
+            case RLE -> "RLE Lossless";
+            default -> COMPRESSED.getOrDefault(uid, uid);
+        };
+    }
+
     private static final Set<String> LONG_LENGTH_VRS = Set.of("OB", "OD", "OF", "OL", "OV", "OW", "SQ", "UC", "UN",
             "UR", "UT", "SV", "UV");
     private static final long UNDEFINED = 0xFFFFFFFFL;

@@ -119,7 +119,17 @@ public final class NiftiReader {
             values[i] = (float) (scaled ? v * slope + intercept : v);
         }
         int[][] orientation = orientation(affine(h));
-        return canonical(values, dim, orientation, h.getFloat(124), h.getFloat(128));
+        String type = switch (datatype) {
+            case 2 -> "uint8";
+            case 256 -> "int8";
+            case 4 -> "int16";
+            case 512 -> "uint16";
+            case 8 -> "int32";
+            case 768 -> "uint32";
+            case 16 -> "float32";
+            default -> "float64";
+        };
+        return canonical(values, dim, orientation, h.getFloat(124), h.getFloat(128), type);
     }
 
     /** The 3x3 part of the voxel-to-world affine nibabel would use (sform, else qform, else Analyze's). */
@@ -192,7 +202,8 @@ public final class NiftiReader {
     }
 
     /** The volume reordered (and flipped) to RAS+, x fastest. */
-    private static NiftiVolume canonical(float[] values, int[] dim, int[][] orientation, double calMin, double calMax) {
+    private static NiftiVolume canonical(float[] values, int[] dim, int[][] orientation, double calMin, double calMax,
+                                         String type) {
         int[] size = new int[3];
         for (int i = 0; i < 3; i++) {
             size[orientation[i][0]] = dim[i];
@@ -222,6 +233,6 @@ public final class NiftiReader {
         for (int[] axis : orientation) {
             codes.append((axis[1] > 0 ? "RAS" : "LPI").charAt(axis[0]));
         }
-        return new NiftiVolume(out, size[0], size[1], size[2], dim[3], calMin, calMax, codes.toString());
+        return new NiftiVolume(out, size[0], size[1], size[2], dim[3], calMin, calMax, codes.toString(), type);
     }
 }

@@ -7,9 +7,10 @@ package org.selfsup4j.core.data.medical;
  * @param calMin      the header's display range minimum ({@code cal_min})
  * @param calMax      the header's display range maximum ({@code cal_max}; a range only when above {@code calMin})
  * @param orientation the voxel axes' original directions, as nibabel's axis codes ({@code LAS}, {@code RAS}, ...)
+ * @param dataType    the stored type ({@code uint8}, {@code int16}, {@code float32}, ...)
  */
 public record NiftiVolume(float[] values, int nx, int ny, int nz, int nt, double calMin, double calMax,
-                          String orientation) {
+                          String orientation, String dataType) {
     /** Whether the header gives a display range. */
     public boolean hasDisplayRange() {
         return calMax > calMin;

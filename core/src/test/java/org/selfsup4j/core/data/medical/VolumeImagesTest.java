@@ -22,7 +22,7 @@ class VolumeImagesTest {
                 }
             }
         }
-        return new NiftiVolume(v, 4, 3, 2, 1, 0, 0, "RAS");
+        return new NiftiVolume(v, 4, 3, 2, 1, 0, 0, "RAS", "float32");
     }
 
     /** The window 161,322 maps x to x / 321 on 0..321 (low = 161 - 0.5 - 160.5 = 0): the code is readable back. */
@@ -72,7 +72,7 @@ class VolumeImagesTest {
     /** auto uses the header's cal_min..cal_max when it has one, else the volume's percentiles. */
     @Test
     void autoUsesTheDisplayRange() {
-        NiftiVolume ranged = new NiftiVolume(VOLUME.values(), 4, 3, 2, 1, 0, 100, "RAS");
+        NiftiVolume ranged = new NiftiVolume(VOLUME.values(), 4, 3, 2, 1, 0, 100, "RAS", "float32");
         Image z0 = VolumeImages.toImages(ranged, IntensityWindow.auto(), SliceSelection.defaults()).get(0);
         assertEquals(0.2f, z0.get(0, 0, 0), 1e-6);   // x 0, y 2: 20 of 0..100
         assertEquals(1f, z0.get(0, 0, 1));            // 120: clipped
