@@ -50,4 +50,21 @@ class DataInfoTest extends CliHarness {
         assertTrue(out.contains("1 readable files, 22 images"), out);   // 10 % of 217 coronal slices
         assertTrue(out.contains("NIfTI: uint8, RAS"), out);
     }
+
+    /** PNG, DICOM and NIfTI in one folder: data-info lists each; training reads them all and says they are mixed. */
+    @Test
+    void aMixedFolderIsDescribedAndTrainingWarns() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("mixed"));
+        CliTest.labeledFolder(dir.resolve("pictures"), 1);
+        Files.copy(dir.resolve("pictures/a/00.png"), data.resolve("photo.png"));
+        Files.copy(MedicalCliTest.PYDICOM_FILES.resolve("CT_small.dcm"), data.resolve("IM0001"));
+        Files.copy(Path.of("/usr/share/mricron/templates/ch2.nii.gz"), data.resolve("brain.nii.gz"));
+        assertEquals(0, run("data-info", data.toString(), "--slice-range", "2%"), err);
+        assertTrue(out.contains("unlabeled, 3 readable files, 6 images"), out);   // 1 + 1 + 4 of 181 slices
+        assertTrue(out.matches("(?s).*DICOM CT +1.*") && out.matches("(?s).*NIfTI +1.*") && out.matches("(?s).*PNG +1.*"), out);
+        assertEquals(0, run("pretrain", "--data", data.toString(), "--slice-range", "2%", "--resize", "32x32",
+                "--steps", "2", "--batch", "4", "--out", dir.resolve("run").toString()), err);
+        assertTrue(err.contains("mixes kinds of files") && err.contains("DICOM CT 16-bit=1")
+                && err.contains("NIfTI uint8=1"), err);
+    }
 }

@@ -16,10 +16,12 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
+import org.selfsup4j.core.data.medical.DicomFile;
 import org.selfsup4j.core.data.medical.DicomImages;
 import org.selfsup4j.core.data.medical.DicomReader;
 import org.selfsup4j.core.data.medical.FrameChoice;
 import org.selfsup4j.core.data.medical.NiftiReader;
+import org.selfsup4j.core.data.medical.NiftiVolume;
 import org.selfsup4j.core.data.medical.VolumeImages;
 import org.selfsup4j.core.image.Image;
 
@@ -46,17 +48,37 @@ public final class ImageDecoder {
      * ({@code .nii}, {@code .nii.gz}).
      */
     public static List<Image> decodeFrames(Path file, ImageReadOptions options) {
-        List<Image> decoded = NiftiReader.isNifti(file)
-                ? VolumeImages.toImages(NiftiReader.read(file), options.window(), options.slices())
-                : isDicom(file) ? DicomImages.toImages(DicomReader.read(file), options.window(), options.frames())
-                : List.of(toImage(read(file)));
+        return decodeWithKind(file, options).images();
+    }
+
+    /** The images of a file and what kind of file gave them ({@code DICOM CT 12-bit}, {@code NIfTI int16}, {@code PNG 8-bit}). */
+    public record Decoded(List<Image> images, String kind) {
+    }
+
+    /** {@link #decodeFrames}, saying what kind of file it was. */
+    public static Decoded decodeWithKind(Path file, ImageReadOptions options) {
+        List<Image> decoded;
+        String kind;
+        if (NiftiReader.isNifti(file)) {
+            NiftiVolume volume = NiftiReader.read(file);
+            decoded = VolumeImages.toImages(file, volume, options.window(), options.slices());
+            kind = "NIfTI " + volume.dataType();
+        } else if (isDicom(file)) {
+            DicomFile dicom = DicomReader.read(file);
+            decoded = DicomImages.toImages(dicom, options.window(), options.frames());
+            kind = "DICOM " + (dicom.modality().isEmpty() ? "" : dicom.modality() + " ") + dicom.bitsStored() + "-bit";
+        } else {
+            BufferedImage img = read(file);
+            decoded = List.of(toImage(img));
+            kind = "picture " + img.getSampleModel().getSampleSize(0) + "-bit";
+        }
         List<Image> out = new ArrayList<>(decoded.size());
         for (Image image : decoded) {
             Image converted = convertChannels(image, options.channels(), file);
             out.add(options.resizes() ? Resize.bilinear(converted, options.resizeHeight(), options.resizeWidth())
                     : converted);
         }
-        return out;
+        return new Decoded(out, kind);
     }
 
     /** Whether {@code file}'s first bytes are DICOM's (a missing or unreadable file is left to the decoder). */

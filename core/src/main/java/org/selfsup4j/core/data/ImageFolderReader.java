@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
@@ -107,6 +109,7 @@ public final class ImageFolderReader {
     private Decoded decodeAll(Path root, List<Path> files) {
         @SuppressWarnings("unchecked")
         List<Image>[] images = new List[files.size()];
+        String[] kinds = new String[files.size()];
         SelfSupException[] errors = new SelfSupException[files.size()];
         java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
             try {
@@ -116,7 +119,9 @@ public final class ImageFolderReader {
                             + "by content, NIfTI .nii/.nii.gz, and the endings " + IMAGE_SUFFIXES.stream().sorted().toList() + ")",
                             f.toString(), IMAGE_SUFFIXES.stream().sorted().toList(), null);
                 }
-                images[i] = ImageDecoder.decodeFrames(f, options);
+                ImageDecoder.Decoded decoded = ImageDecoder.decodeWithKind(f, options);
+                images[i] = decoded.images();
+                kinds[i] = decoded.kind();
             } catch (SelfSupException e) {
                 errors[i] = e;
             }
@@ -143,11 +148,31 @@ public final class ImageFolderReader {
                 source.add(i);
             }
         }
+        warnIfMixed(root, kinds);
         if (kept.isEmpty()) {
             throw new SelfSupException(ErrorCode.EMPTY_DATA, "No readable images in " + root + " (" + skipped.size()
                     + " files skipped)", root.toString(), List.of(), null);
         }
         return new Decoded(kept, keptFiles, source.stream().mapToInt(Integer::intValue).toArray(), skipped);
+    }
+
+    /**
+     * Says so when one folder mixes kinds of files (DICOM modalities or bit depths, NIfTI data types, pictures of
+     * several depths): each file is mapped to [0, 1] on its own, which the user should know.
+     */
+    private void warnIfMixed(Path root, String[] kinds) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (String kind : kinds) {
+            if (kind != null) {
+                counts.merge(kind, 1, Integer::sum);
+            }
+        }
+        if (counts.size() > 1) {
+            LOG.warn("{} mixes kinds of files {}: each file is mapped to [0, 1] on its own (window {}: a file's own "
+                    + "window or range, else its percentiles; 8- and 16-bit pictures by their full scale), so their "
+                    + "values are comparable only roughly; give --window CENTER,WIDTH for one scale, or use one kind per "
+                    + "folder", root, counts, options.window().spec());
+        }
     }
 
     private static void requireSameShape(Path firstFile, Image first, Path file, Image image) {

@@ -14,7 +14,8 @@ import org.selfsup4j.core.SelfSupException;
 
 /**
  * Reads NIfTI-1 single-file volumes ({@code .nii}, {@code .nii.gz}) against the NIfTI-1 specification (nifti1.h):
- * either byte order (told by {@code sizeof_hdr}), 3-D and 4-D data of types uint8, int8, int16, uint16, int32,
+ * either byte order (told by {@code sizeof_hdr}), 3-D and 4-D data (4-D is read here, for checking against nibabel,
+ * but not cut into training images: {@link VolumeImages}) of types uint8, int8, int16, uint16, int32,
  * uint32, float32 and float64, {@code scl_slope}/{@code scl_inter} applied (slope 0 or NaN means none).
  *
  * <p>Orientation: the voxel-to-world affine is the sform when {@code sform_code > 0}, else the qform (quaternion,

@@ -1,12 +1,13 @@
 package org.selfsup4j.core.data.medical;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.selfsup4j.core.image.Image;
 
 /**
- * Cuts a {@link NiftiVolume} into 2-D images: each time point's values mapped to [0, 1] by the
- * {@link IntensityWindow} (over the whole volume, so slices of one volume share one mapping), then the chosen
+ * Cuts a 3-D {@link NiftiVolume} into 2-D images: its values mapped to [0, 1] by the {@link IntensityWindow} (over
+ * the whole volume, so slices of one volume share one mapping), then the chosen
  * slices, displayed in the neurological convention: axial slices with anterior at the top and the subject's right on
  * the image's right; coronal slices with superior at the top, right on the right; sagittal slices with superior at
  * the top and anterior on the right.
@@ -15,7 +16,16 @@ public final class VolumeImages {
     private VolumeImages() {
     }
 
-    public static List<Image> toImages(NiftiVolume v, IntensityWindow window, SliceSelection slices) {
+    /**
+     * The chosen slices of {@code v} (read from {@code file}) as images. A 4-D volume (several time points or
+     * volumes) is refused: its volumes would give near-copies of every slice; split it first.
+     */
+    public static List<Image> toImages(Path file, NiftiVolume v, IntensityWindow window, SliceSelection slices) {
+        if (v.nt() > 1) {
+            throw NiftiReader.bad(file, "it is a 4-D volume (" + v.nt() + " volumes of " + v.nx() + "x" + v.ny() + "x"
+                    + v.nz() + "); 3-D volumes are read as slices. Split it first (fslsplit, or nibabel's "
+                    + "four_to_three) and keep the volumes you mean");
+        }
         int perVolume = v.nx() * v.ny() * v.nz();
         double ownCenter = v.hasDisplayRange() ? (v.calMin() + v.calMax()) / 2 + 0.5 : Double.NaN;
         double ownWidth = v.hasDisplayRange() ? v.calMax() - v.calMin() + 1 : Double.NaN;

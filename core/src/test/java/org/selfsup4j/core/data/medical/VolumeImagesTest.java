@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.selfsup4j.core.SelfSupException;
@@ -31,7 +32,7 @@ class VolumeImagesTest {
     }
 
     private static List<Image> slices(String plane, String range) {
-        return VolumeImages.toImages(VOLUME, IntensityWindow.parse("161,322"), SliceSelection.parse(plane, range));
+        return VolumeImages.toImages(Path.of("test.nii"), VOLUME, IntensityWindow.parse("161,322"), SliceSelection.parse(plane, range));
     }
 
     @Test
@@ -73,7 +74,7 @@ class VolumeImagesTest {
     @Test
     void autoUsesTheDisplayRange() {
         NiftiVolume ranged = new NiftiVolume(VOLUME.values(), 4, 3, 2, 1, 0, 100, "RAS", "float32");
-        Image z0 = VolumeImages.toImages(ranged, IntensityWindow.auto(), SliceSelection.defaults()).get(0);
+        Image z0 = VolumeImages.toImages(Path.of("test.nii"), ranged, IntensityWindow.auto(), SliceSelection.defaults()).get(0);
         assertEquals(0.2f, z0.get(0, 0, 0), 1e-6);   // x 0, y 2: 20 of 0..100
         assertEquals(1f, z0.get(0, 0, 1));            // 120: clipped
     }
