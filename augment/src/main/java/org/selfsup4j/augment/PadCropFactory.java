@@ -7,9 +7,11 @@ import org.selfsup4j.core.spi.Augmenter;
 import org.selfsup4j.core.spi.AugmenterFactory;
 
 /**
- * {@code pad-crop}: pads each side by {@code pad} pixels (default 4) with reflect padding (the edge pixel is not
- * repeated: ... c b | a b c ...), then crops a window of the original size at a uniformly random offset in
- * [0, 2·pad]². Equivalent to a random translation by up to {@code pad} pixels with mirrored borders.
+ * {@code pad-crop}: pads each side by {@code pad} pixels (default 4) — or by {@code fraction} of the image's shorter
+ * side, rounded (FixMatch's 4 of 32 pixels is {@code fraction=0.125}), so one setting suits every image size — with
+ * reflect padding (the edge pixel is not repeated: ... c b | a b c ...), then crops a window of the original size at
+ * a uniformly random offset in [0, 2·pad]². Equivalent to a random translation by up to {@code pad} pixels with
+ * mirrored borders.
  */
 public final class PadCropFactory implements AugmenterFactory {
     public static final String NAME = "pad-crop";
@@ -21,22 +23,31 @@ public final class PadCropFactory implements AugmenterFactory {
 
     @Override
     public String description() {
-        return "reflect-pad by pad pixels (default 4), then crop the original size at a random offset";
+        return "reflect-pad by pad pixels (default 4) or a fraction of the side, then crop the original size at a random offset";
     }
 
     @Override
     public Augmenter create(ComponentConfig config) {
+        boolean byFraction = config.asMap().containsKey("fraction");
+        if (byFraction && config.asMap().containsKey("pad")) {
+            throw config.badValue("fraction", config.getString("fraction", ""), "either pad or fraction, not both");
+        }
         int pad = config.getInt("pad", 4);
+        double fraction = config.getDouble("fraction", 0);
         if (pad < 0) {
             throw config.badValue("pad", String.valueOf(pad), "a number of pixels >= 0");
         }
+        if (fraction < 0 || fraction > 0.5) {
+            throw config.badValue("fraction", String.valueOf(fraction), "a share of the shorter side in [0, 0.5]");
+        }
         config.requireAllKeysRead(NAME);
         return (image, random) -> {
-            if (pad == 0) {
+            int p = byFraction ? (int) Math.round(fraction * Math.min(image.height(), image.width())) : pad;
+            if (p == 0) {
                 return image;
             }
-            int dy = random.nextInt(2 * pad + 1) - pad;
-            int dx = random.nextInt(2 * pad + 1) - pad;
+            int dy = random.nextInt(2 * p + 1) - p;
+            int dx = random.nextInt(2 * p + 1) - p;
             return shiftReflect(image, dy, dx);
         };
     }

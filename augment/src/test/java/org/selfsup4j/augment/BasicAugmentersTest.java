@@ -41,6 +41,28 @@ class BasicAugmentersTest {
         assertSame(img, new PadCropFactory().create(ComponentConfig.parse("pad=0")).apply(img, r));
     }
 
+    /** fraction=0.125 is 4 pixels at 32 and 16 at 128 (rounded, of the shorter side): the shift never exceeds it. */
+    @Test
+    void padCropByFractionScalesWithTheImage() {
+        Augmenter a = new PadCropFactory().create(ComponentConfig.parse("fraction=0.125"));
+        for (int side : new int[] {32, 128}) {
+            float[] px = new float[side * side];
+            for (int i = 0; i < px.length; i++) {
+                px[i] = i % side;   // the column index
+            }
+            Image img = new Image(1, side, side, px);
+            int largest = 0;
+            Random r = new Random(3);
+            for (int i = 0; i < 200; i++) {
+                // the middle pixel's value is the column it came from: its distance from the middle is the shift
+                largest = Math.max(largest, Math.abs((int) a.apply(img, r).get(0, side / 2, side / 2) - side / 2));
+            }
+            assertEquals(side / 8, largest, "side " + side);
+        }
+        assertThrows(SelfSupException.class, () -> new PadCropFactory().create(ComponentConfig.parse("pad=2,fraction=0.1")));
+        assertThrows(SelfSupException.class, () -> new PadCropFactory().create(ComponentConfig.parse("fraction=0.7")));
+    }
+
     @Test
     void horizontalFlipWithProbabilityOneAndZero() {
         Random r = new Random(0);

@@ -108,6 +108,10 @@ final class FinetuneCommand implements Callable<Integer> {
         }
         Catalog catalog = Composition.start(main.plugins).catalog();
         AugmentPipeline augmenter = AugmentPipeline.parse(augment, catalog);
+        if (chosen != Protocol.KNN) {
+            System.err.println("augmentation: " + (augment.isBlank() ? "none (--augment adds some, e.g. "
+                    + "\"pad-crop(fraction=0.125)\")" : "[" + augment + "]"));
+        }
         SslLoss crossEntropy = catalog.loss("cross-entropy", ComponentConfig.empty());
         FineTuner.Builder builder = FineTuner.builder(crossEntropy)
                 .optFreezeBackbone(chosen == Protocol.LINEAR).optAugmenter(augmenter);

@@ -113,7 +113,9 @@ final class SemisupCommand implements Callable<Integer> {
     @Option(names = "--bn-images", description = "re-estimate the batch-norm statistics of the EMA weights on about this many images, in batches made as the training batches were (default 4096; 0 = keep the averaged statistics)")
     Integer bnImages;
 
-    @Option(names = "--weak-augment", defaultValue = "horizontal-flip,pad-crop(pad=3)", description = "labeled (and FixMatch weak) augmentation (default: ${DEFAULT-VALUE})")
+    @Option(names = "--weak-augment", defaultValue = "pad-crop(fraction=0.125)", description = "labeled (and FixMatch "
+            + "weak) augmentation (default: ${DEFAULT-VALUE}, a translation by up to 1/8 of the side, safe for images "
+            + "with a handedness; add horizontal-flip for natural photos: \"horizontal-flip,pad-crop(fraction=0.125)\")")
     String weakAugment;
 
     @Option(names = "--strong-augment", description = "strong augmentation (default: randaugment-uda for UDA, randaugment-fixmatch for FixMatch, after the weak one)")
@@ -146,6 +148,8 @@ final class SemisupCommand implements Callable<Integer> {
         String strongSpec = strongAugment != null ? strongAugment
                 : weakAugment + "," + (method.equals("uda") ? "randaugment-uda" : "randaugment-fixmatch");
         AugmentPipeline strong = AugmentPipeline.parse(strongSpec, catalog);
+        System.err.println("augmentation: labeled" + (method.equals("fixmatch") ? " and weak" : "") + " [" + weakAugment
+                + "]" + (method.equals("supervised") ? "" : ", strong [" + strongSpec + "]"));
         AugmentPipeline source = method.equals("uda") ? AugmentPipeline.identity() : weak;
 
         LabeledImages labeled;

@@ -152,7 +152,7 @@ public final class SemiSupervisedTrainer {
                 DivergenceGuard.check(trained, k + 1, step.objective(), settings.learningRateAt(k),
                         checkpoints::describeLatest);
                 if (weightAverage != null) {
-                    weightAverage.update(trained);
+                    weightAverage.update(trained, k);
                 }
                 history.add(step);
                 listener.stepDone(step, settings.steps());

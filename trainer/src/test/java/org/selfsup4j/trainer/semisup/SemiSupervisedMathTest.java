@@ -13,6 +13,17 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 /** The pieces of the semi-supervised objective, against values computed by hand. */
 class SemiSupervisedMathTest {
+    /** The EMA's decay warms up as (1 + t) / (10 + t), capped at the configured decay. */
+    @Test
+    void emaDecayWarmsUp() {
+        WeightEma ema = WeightEma.restore(0.999, new float[] {0f});
+        assertEquals(0.1, ema.decayAt(0), 1e-12);
+        assertEquals(2.0 / 11, ema.decayAt(1), 1e-12);
+        assertEquals(2001.0 / 2010, ema.decayAt(2000), 1e-12);
+        assertEquals(0.999, ema.decayAt(8991), 1e-12);
+        assertEquals(0.999, ema.decayAt(100_000), 1e-12);
+    }
+
     @Test
     void udaTargetIsTheSharpenedPredictionAndTheMaskUsesTheUnsharpenedOne() {
         float[] target = new float[3];
