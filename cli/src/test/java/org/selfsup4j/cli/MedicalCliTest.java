@@ -49,6 +49,22 @@ class MedicalCliTest extends CliHarness {
         assertTrue(err.contains("trained on images read with --window brain"), err);
     }
 
+    /** semisup and pretrain read DICOM (labeled) and a NIfTI volume (unlabeled) together, resized to one shape. */
+    @Test
+    void semisupAndPretrainReadDicomAndNifti() throws IOException {
+        Path labeled = dir.resolve("labeled");
+        copy("dicomdirtests/77654033/CT2", labeled.resolve("ct"));
+        copy("dicomdirtests/98892003/MR700", labeled.resolve("mr"));
+        Path unlabeled = Files.createDirectories(dir.resolve("unlabeled"));
+        Files.copy(Path.of("/usr/share/mricron/templates/ch2.nii.gz"), unlabeled.resolve("ch2.nii.gz"));
+        assertEquals(0, run("semisup", "--method", "uda", "--labeled", labeled.toString(), "--unlabeled",
+                unlabeled.toString(), "--slice-range", "10%", "--resize", "32x32", "--steps", "2", "--labeled-batch", "2",
+                "--mu", "2", "--bn-images", "0", "--out", dir.resolve("uda").toString()), err);
+        assertTrue(Files.readString(dir.resolve("uda/run.json")).contains("\"volume_slices\": \"axial 10%\""));
+        assertEquals(0, run("pretrain", "--data", unlabeled.toString(), "--slice-range", "10%", "--resize", "32x32",
+                "--steps", "2", "--batch", "4", "--out", dir.resolve("pre").toString()), err);
+    }
+
     private static void copy(String from, Path to) throws IOException {
         Files.createDirectories(to);
         try (Stream<Path> files = Files.list(PYDICOM_FILES.resolve(from))) {
