@@ -1,17 +1,7 @@
 package org.selfsup4j.core.data;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.List;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.stream.ImageInputStream;
-import org.selfsup4j.core.ErrorCode;
-import org.selfsup4j.core.SelfSupException;
 import org.selfsup4j.core.data.medical.DicomFile;
 import org.selfsup4j.core.data.medical.DicomReader;
 import org.selfsup4j.core.data.medical.NiftiReader;
@@ -30,7 +20,7 @@ import org.selfsup4j.core.data.medical.NiftiVolume;
 public record FileFacts(String kind, String encoding, int height, int width, int channels, int bitsPerSample,
                         int images, double rawMin, double rawMax) {
 
-    /** Reads {@code file}'s facts; an unreadable file is a {@link SelfSupException} naming it. */
+    /** Reads {@code file}'s facts; an unreadable file is a {@link org.selfsup4j.core.SelfSupException} naming it. */
     public static FileFacts of(Path file) {
         if (NiftiReader.isNifti(file)) {
             NiftiVolume v = NiftiReader.read(file);
@@ -58,33 +48,17 @@ public record FileFacts(String kind, String encoding, int height, int width, int
     }
 
     private static FileFacts picture(Path file) {
-        try (InputStream raw = Files.newInputStream(file); ImageInputStream in = ImageIO.createImageInputStream(raw)) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new SelfSupException(ErrorCode.NOT_AN_IMAGE, "Not an image (no PNG, JPEG, BMP, GIF or DICOM "
-                        + "header): " + file, file.toString(), List.of(), null);
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                ImageTypeSpecifier type = reader.getImageTypes(0).next();
-                int bands = type.getNumBands();
-                boolean alpha = type.getColorModel().hasAlpha();
-                int channels = bands - (alpha ? 1 : 0) >= 3 ? 3 : 1;
-                String kind = reader.getFormatName().toUpperCase(java.util.Locale.ROOT).replace("JPG", "JPEG");
-                int bits = type.getSampleModel().getSampleSize(0);
-                return new FileFacts(kind, bits + "-bit, " + bands + (bands == 1 ? " band" : " bands")
-                        + (alpha ? " with alpha" : ""), reader.getHeight(0), reader.getWidth(0), channels, bits, 1,
-                        Double.NaN, Double.NaN);
-            } finally {
-                reader.dispose();
-            }
-        } catch (SelfSupException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new SelfSupException(ErrorCode.BAD_IMAGE, "Unreadable image " + file + ": " + e.getMessage(),
-                    file.toString(), List.of(), e);
-        }
+        return ImageDecoder.withReader(file, reader -> {
+            ImageTypeSpecifier type = reader.getImageTypes(0).next();
+            int bands = type.getNumBands();
+            boolean alpha = type.getColorModel().hasAlpha();
+            int channels = bands - (alpha ? 1 : 0) >= 3 ? 3 : 1;
+            String kind = reader.getFormatName().toUpperCase(java.util.Locale.ROOT).replace("JPG", "JPEG");
+            int bits = type.getSampleModel().getSampleSize(0);
+            return new FileFacts(kind, bits + "-bit, " + bands + (bands == 1 ? " band" : " bands")
+                    + (alpha ? " with alpha" : ""), reader.getHeight(0), reader.getWidth(0), channels, bits, 1,
+                    Double.NaN, Double.NaN);
+        });
     }
 
     private static int bits(String type) {

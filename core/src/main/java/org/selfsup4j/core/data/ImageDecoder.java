@@ -91,6 +91,35 @@ public final class ImageDecoder {
     }
 
     private static BufferedImage read(Path file) {
+        return withReader(file, reader -> {
+            List<String> warnings = new ArrayList<>();
+            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+            BufferedImage img = reader.read(0);
+            if (!warnings.isEmpty()) {
+                throw new SelfSupException(ErrorCode.BAD_IMAGE, "Truncated or corrupt image " + file + ": the decoder "
+                        + "reports " + warnings + " (the pixels it could not read would be made up)",
+                        file.toString(), List.of(), null);
+            }
+            if (img.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_CMYK
+                    || (img.getRaster().getNumBands() == 4 && !img.getColorModel().hasAlpha())) {
+                throw new SelfSupException(ErrorCode.BAD_IMAGE, "CMYK (or YCCK) image " + file + ": its colours "
+                        + "cannot be read as RGB without its colour profile; convert it to RGB first",
+                        file.toString(), List.of(), null);
+            }
+            return img;
+        });
+    }
+
+    /** What is done with an open picture reader. */
+    interface ReaderUse<T> {
+        T apply(ImageReader reader) throws IOException;
+    }
+
+    /**
+     * Opens {@code file} with the ImageIO reader its header calls for and applies {@code use}; a dangling link, a
+     * file no reader recognises and any decoding failure are {@link SelfSupException}s naming the file.
+     */
+    static <T> T withReader(Path file, ReaderUse<T> use) {
         if (Files.isSymbolicLink(file) && !Files.exists(file)) {
             throw new SelfSupException(ErrorCode.MISSING_PATH, "Dangling symbolic link " + file + ": what it points to "
                     + "does not exist (" + target(file) + ")", file.toString(), List.of(), null);
@@ -102,23 +131,9 @@ public final class ImageDecoder {
                         + file, file.toString(), List.of(), null);
             }
             ImageReader reader = readers.next();
-            List<String> warnings = new ArrayList<>();
             try {
                 reader.setInput(in, true, true);
-                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-                BufferedImage img = reader.read(0);
-                if (!warnings.isEmpty()) {
-                    throw new SelfSupException(ErrorCode.BAD_IMAGE, "Truncated or corrupt image " + file + ": the decoder "
-                            + "reports " + warnings + " (the pixels it could not read would be made up)",
-                            file.toString(), List.of(), null);
-                }
-                if (img.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_CMYK
-                        || (img.getRaster().getNumBands() == 4 && !img.getColorModel().hasAlpha())) {
-                    throw new SelfSupException(ErrorCode.BAD_IMAGE, "CMYK (or YCCK) image " + file + ": its colours "
-                            + "cannot be read as RGB without its colour profile; convert it to RGB first",
-                            file.toString(), List.of(), null);
-                }
-                return img;
+                return use.apply(reader);
             } finally {
                 reader.dispose();
             }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -36,7 +35,7 @@ class DicomAgainstPydicomTest {
 
     @Test
     void everyFileBothDecodeHasEqualValues() throws IOException, InterruptedException {
-        Path testFiles = Path.of(python("-c", "import os, pydicom; print(os.path.join(os.path.dirname("
+        Path testFiles = Path.of(ReferencePython.run("pydicom", "-c", "import os, pydicom; print(os.path.join(os.path.dirname("
                 + "pydicom.__file__), 'data', 'test_files'))").trim());
         List<Path> files;
         try (Stream<Path> s = Files.walk(testFiles)) {
@@ -45,7 +44,7 @@ class DicomAgainstPydicomTest {
         List<String> args = new ArrayList<>(List.of(Path.of("src/test/scripts/pydicom_reference.py").toString()));
         files.forEach(f -> args.add(f.toString()));
         Map<String, Map<String, String>> reference = new TreeMap<>();
-        for (String line : python(args.toArray(String[]::new)).split("\n")) {
+        for (String line : ReferencePython.run("pydicom", args.toArray(String[]::new)).split("\n")) {
             Matcher m = LINE.matcher(line);
             if (m.matches()) {
                 Map<String, String> fields = new TreeMap<>();
@@ -117,18 +116,5 @@ class DicomAgainstPydicomTest {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Runs Debian's python3 (where python3-pydicom lives) and returns its output; fails clearly without pydicom. */
-    static String python(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/python3"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            fail("/usr/bin/python3 with pydicom is needed (apt-get install -y python3-pydicom; .ci/run does): "
-                    + "exit " + p.exitValue());
-        }
-        return out;
     }
 }

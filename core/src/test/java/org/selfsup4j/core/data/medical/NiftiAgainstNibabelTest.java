@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -43,8 +42,8 @@ class NiftiAgainstNibabelTest {
     @Test
     void everyVolumeBothReadIsEqual() throws IOException, InterruptedException {
         Path fixtures = dir.resolve("fixtures");
-        python("src/test/scripts/nibabel_reference.py", "--fixtures", fixtures.toString());
-        String nibabelData = python("-c", "import os, nibabel; print(os.path.join(os.path.dirname(nibabel.__file__), "
+        ReferencePython.run("nibabel", "src/test/scripts/nibabel_reference.py", "--fixtures", fixtures.toString());
+        String nibabelData = ReferencePython.run("nibabel", "-c", "import os, nibabel; print(os.path.join(os.path.dirname(nibabel.__file__), "
                 + "'tests', 'data'))").trim();
         List<Path> files = new ArrayList<>();
         for (Path folder : List.of(fixtures, Path.of(nibabelData), Path.of("/usr/share/mricron/templates"))) {
@@ -56,7 +55,7 @@ class NiftiAgainstNibabelTest {
         List<String> args = new ArrayList<>(List.of("src/test/scripts/nibabel_reference.py"));
         files.forEach(f -> args.add(f.toString()));
         Map<String, String> reference = new TreeMap<>();
-        for (String line : python(args.toArray(String[]::new)).split("\n")) {
+        for (String line : ReferencePython.run("nibabel", args.toArray(String[]::new)).split("\n")) {
             Matcher m = LINE.matcher(line);
             if (m.matches()) {
                 reference.put(m.group(1), m.group(2).equals("true") ? m.group(3) : null);
@@ -115,18 +114,5 @@ class NiftiAgainstNibabelTest {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Runs Debian's python3 (with python3-nibabel) and returns its output; fails clearly without it. */
-    static String python(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/python3"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            fail("/usr/bin/python3 with nibabel is needed (apt-get install -y python3-nibabel; .ci/run does): exit "
-                    + p.exitValue());
-        }
-        return out;
     }
 }
