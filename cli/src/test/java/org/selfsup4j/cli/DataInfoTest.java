@@ -65,6 +65,6 @@ class DataInfoTest extends CliHarness {
         assertEquals(0, run("pretrain", "--data", data.toString(), "--slice-range", "2%", "--resize", "32x32",
                 "--steps", "2", "--batch", "4", "--out", dir.resolve("run").toString()), err);
         assertTrue(err.contains("mixes kinds of files") && err.contains("DICOM CT 16-bit=1")
-                && err.contains("NIfTI uint8=1"), err);
+                && err.contains("NIfTI 8-bit=1"), err);
     }
 }

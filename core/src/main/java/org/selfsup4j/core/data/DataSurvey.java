@@ -18,7 +18,8 @@ import org.selfsup4j.core.image.Image;
  * What a data folder holds, for {@code selfsup data-info}: its layout (class sub-folders or one unlabeled tree),
  * files and images per class, formats, encodings, sizes, channels, bit depths, the range of medical values, the
  * percentiles of the values after the intensity mapping the training will use, the unreadable files with their
- * reasons, and a seeded random sample of images (after the mapping) for a contact sheet. Every file is opened.
+ * reasons, and a seeded random sample of images (after the mapping) for a contact sheet. Every file is decoded once
+ * (the facts come from the same read).
  */
 public final class DataSurvey {
     /** The percentiles reported of the mapped values. */
@@ -57,7 +58,7 @@ public final class DataSurvey {
         List<Path> classFolders = list(root).stream().filter(Files::isDirectory)
                 .filter(p -> !ImageFolderReader.isHidden(p)).toList();
         boolean labeled = !classFolders.isEmpty() && list(root).stream().filter(Files::isRegularFile)
-                .noneMatch(ImageFolderReader::readable);
+                .noneMatch(ImageDecoder::readable);
         List<Path> files = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (Path folder : labeled ? classFolders : List.of(root)) {
@@ -83,13 +84,9 @@ public final class DataSurvey {
         IntStream.range(0, files.size()).parallel().forEach(i -> {
             Path f = files.get(i);
             try {
-                if (!ImageFolderReader.readable(f)) {
-                    throw new SelfSupException(ErrorCode.NOT_AN_IMAGE, "not an image file (readable: DICOM by "
-                            + "content, NIfTI .nii/.nii.gz, and " + ImageFolderReader.IMAGE_SUFFIXES.stream().sorted()
-                            .toList() + ")", f.toString(), List.of(), null);
-                }
-                facts[i] = FileFacts.of(f);
-                List<Image> images = ImageDecoder.decodeFrames(f, options);
+                ImageDecoder.Decoded decoded = ImageDecoder.decodeWithFacts(f, options);
+                facts[i] = decoded.facts();
+                List<Image> images = decoded.images();
                 imageCounts[i] = images.size();
                 pixels[i] = samplePixels(images, new Random(seed + i));
                 if (inSample[i]) {   // evenly spaced frames or slices, so a few volumes still fill the sheet
@@ -124,7 +121,7 @@ public final class DataSurvey {
             filesPerClass.merge(labels.get(i), 1, Integer::sum);
             imagesPerClass.merge(labels.get(i), imageCounts[i], Integer::sum);
             kinds.merge(ff.kind(), 1, Integer::sum);
-            encodings.merge(ff.kind() + ": " + ff.encoding().replaceAll(", [0-9]+x[0-9x]+ voxels", ""), 1, Integer::sum);
+            encodings.merge(ff.kind() + ": " + ff.encoding(), 1, Integer::sum);
             sizes.merge(ff.height() + "x" + ff.width(), 1, Integer::sum);
             channels.merge(ff.channels() + (ff.channels() == 1 ? " (gray)" : " (colour)"), 1, Integer::sum);
             if (!Double.isNaN(ff.rawMin())) {

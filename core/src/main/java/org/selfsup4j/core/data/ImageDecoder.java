@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -26,14 +27,19 @@ import org.selfsup4j.core.data.medical.VolumeImages;
 import org.selfsup4j.core.image.Image;
 
 /**
- * Decodes one image file (PNG, JPEG, BMP, GIF; 8- or 16-bit gray, RGB, with or without alpha; DICOM through
- * {@link DicomReader}, one image per frame) into {@link Image}s. Samples are read from the raster at their stored bit depth and divided by the depth's maximum
- * (255, 65535), so 16-bit images keep their precision; palette images go through their colour model (a palette of
- * grays, as in 1-, 2- and 4-bit gray PNGs, gives one channel). Alpha is dropped. A file the decoder warns about
- * (a JPEG cut short, whose missing part would come out gray) and a CMYK/YCCK image (whose fourth channel cannot be
- * dropped) are unreadable, not silently wrong. Stateless and thread-safe.
+ * Decodes one image file into {@link Image}s: a picture (PNG, JPEG, BMP, GIF by its ending; 8- or 16-bit gray, RGB,
+ * with or without alpha) gives one, DICOM (told by its content, whatever its name; {@link DicomReader}) one per frame,
+ * a NIfTI volume ({@code .nii}, {@code .nii.gz}; {@link NiftiReader}) one per chosen slice. Picture samples are read
+ * from the raster at their stored bit depth and divided by the depth's maximum (255, 65535), so 16-bit images keep
+ * their precision; palette images go through their colour model (a palette of grays, as in 1-, 2- and 4-bit gray
+ * PNGs, gives one channel). Alpha is dropped. A file the decoder warns about (a JPEG cut short, whose missing part
+ * would come out gray) and a CMYK/YCCK image (whose fourth channel cannot be dropped) are unreadable, not silently
+ * wrong. The file's format is decided once, here. Stateless and thread-safe.
  */
 public final class ImageDecoder {
+    /** The endings of the picture formats read (through ImageIO). */
+    public static final Set<String> PICTURE_SUFFIXES = Set.of("png", "jpg", "jpeg", "bmp", "gif");
+
     private ImageDecoder() {
     }
 
@@ -42,35 +48,39 @@ public final class ImageDecoder {
         return decodeFrames(file, options.optFrames(FrameChoice.FIRST)).get(0);
     }
 
-    /**
-     * The images of {@code file}: one for a picture format, one per frame (as {@code options} choose) for DICOM,
-     * which is told by its content, whatever the file's name, and one per chosen slice for a NIfTI volume
-     * ({@code .nii}, {@code .nii.gz}).
-     */
+    /** The images of {@code file}, as the class comment says. */
     public static List<Image> decodeFrames(Path file, ImageReadOptions options) {
-        return decodeWithKind(file, options).images();
+        return decodeWithFacts(file, options).images();
     }
 
-    /** The images of a file and what kind of file gave them ({@code DICOM CT 12-bit}, {@code NIfTI int16}, {@code PNG 8-bit}). */
-    public record Decoded(List<Image> images, String kind) {
+    /** The images of a file and the facts of the file that gave them. */
+    public record Decoded(List<Image> images, FileFacts facts) {
     }
 
-    /** {@link #decodeFrames}, saying what kind of file it was. */
-    public static Decoded decodeWithKind(Path file, ImageReadOptions options) {
+    /**
+     * {@link #decodeFrames}, with the file's {@link FileFacts} from the same read. A file that is none of the readable
+     * kinds is {@link ErrorCode#NOT_AN_IMAGE}, naming them.
+     */
+    public static Decoded decodeWithFacts(Path file, ImageReadOptions options) {
         List<Image> decoded;
-        String kind;
+        FileFacts facts;
         if (NiftiReader.isNifti(file)) {
             NiftiVolume volume = NiftiReader.read(file);
             decoded = VolumeImages.toImages(file, volume, options.window(), options.slices());
-            kind = "NIfTI " + volume.dataType();
+            facts = FileFacts.of(volume);
         } else if (isDicom(file)) {
             DicomFile dicom = DicomReader.read(file);
             decoded = DicomImages.toImages(dicom, options.window(), options.frames());
-            kind = "DICOM " + (dicom.modality().isEmpty() ? "" : dicom.modality() + " ") + dicom.bitsStored() + "-bit";
+            facts = FileFacts.of(dicom);
+        } else if (isPicture(file)) {
+            Picture picture = read(file);
+            Image image = toImage(picture.image());
+            decoded = List.of(image);
+            facts = FileFacts.of(picture.format(), picture.image(), image.channels());
         } else {
-            BufferedImage img = read(file);
-            decoded = List.of(toImage(img));
-            kind = "picture " + img.getSampleModel().getSampleSize(0) + "-bit";
+            throw new SelfSupException(ErrorCode.NOT_AN_IMAGE, "Not an image file: " + file + " (readable: DICOM by "
+                    + "content, NIfTI .nii/.nii.gz, and the endings " + PICTURE_SUFFIXES.stream().sorted().toList() + ")",
+                    file.toString(), PICTURE_SUFFIXES.stream().sorted().toList(), null);
         }
         List<Image> out = new ArrayList<>(decoded.size());
         for (Image image : decoded) {
@@ -78,7 +88,18 @@ public final class ImageDecoder {
             out.add(options.resizes() ? Resize.bilinear(converted, options.resizeHeight(), options.resizeWidth())
                     : converted);
         }
-        return new Decoded(out, kind);
+        return new Decoded(out, facts);
+    }
+
+    /** Whether {@link #decodeFrames} would try {@code file}: a picture or NIfTI by its ending, DICOM by its content. */
+    public static boolean readable(Path file) {
+        return isPicture(file) || NiftiReader.isNifti(file) || isDicom(file);
+    }
+
+    private static boolean isPicture(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot >= 0 && PICTURE_SUFFIXES.contains(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Whether {@code file}'s first bytes are DICOM's (a missing or unreadable file is left to the decoder). */
@@ -90,7 +111,11 @@ public final class ImageDecoder {
         }
     }
 
-    private static BufferedImage read(Path file) {
+    /** A decoded picture and its ImageIO format name. */
+    private record Picture(BufferedImage image, String format) {
+    }
+
+    private static Picture read(Path file) {
         return withReader(file, reader -> {
             List<String> warnings = new ArrayList<>();
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
@@ -106,12 +131,12 @@ public final class ImageDecoder {
                         + "cannot be read as RGB without its colour profile; convert it to RGB first",
                         file.toString(), List.of(), null);
             }
-            return img;
+            return new Picture(img, reader.getFormatName());
         });
     }
 
     /** What is done with an open picture reader. */
-    interface ReaderUse<T> {
+    private interface ReaderUse<T> {
         T apply(ImageReader reader) throws IOException;
     }
 
@@ -119,7 +144,7 @@ public final class ImageDecoder {
      * Opens {@code file} with the ImageIO reader its header calls for and applies {@code use}; a dangling link, a
      * file no reader recognises and any decoding failure are {@link SelfSupException}s naming the file.
      */
-    static <T> T withReader(Path file, ReaderUse<T> use) {
+    private static <T> T withReader(Path file, ReaderUse<T> use) {
         if (Files.isSymbolicLink(file) && !Files.exists(file)) {
             throw new SelfSupException(ErrorCode.MISSING_PATH, "Dangling symbolic link " + file + ": what it points to "
                     + "does not exist (" + target(file) + ")", file.toString(), List.of(), null);

@@ -11,15 +11,12 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
-import org.selfsup4j.core.data.medical.NiftiReader;
 import org.selfsup4j.core.image.Image;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +29,6 @@ import org.slf4j.LoggerFactory;
  * Decoding runs on all cores; the result order does not depend on the thread count.
  */
 public final class ImageFolderReader {
-    /** The file endings read as images. */
-    public static final Set<String> IMAGE_SUFFIXES = Set.of("png", "jpg", "jpeg", "bmp", "gif");
-
     private static final Logger LOG = LoggerFactory.getLogger(ImageFolderReader.class);
 
     private final ImageReadOptions options;
@@ -101,11 +95,6 @@ public final class ImageFolderReader {
     private record Decoded(List<Image> images, List<Path> files, int[] source, List<Path> skipped) {
     }
 
-    /** Whether {@code file} is read: a picture or NIfTI by its ending, DICOM by its content whatever its name. */
-    static boolean readable(Path file) {
-        return IMAGE_SUFFIXES.contains(suffix(file)) || NiftiReader.isNifti(file) || ImageDecoder.isDicom(file);
-    }
-
     private Decoded decodeAll(Path root, List<Path> files) {
         @SuppressWarnings("unchecked")
         List<Image>[] images = new List[files.size()];
@@ -113,15 +102,9 @@ public final class ImageFolderReader {
         SelfSupException[] errors = new SelfSupException[files.size()];
         java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
             try {
-                Path f = files.get(i);
-                if (!readable(f)) {
-                    throw new SelfSupException(ErrorCode.NOT_AN_IMAGE, "Not an image file: " + f + " (readable: DICOM "
-                            + "by content, NIfTI .nii/.nii.gz, and the endings " + IMAGE_SUFFIXES.stream().sorted().toList() + ")",
-                            f.toString(), IMAGE_SUFFIXES.stream().sorted().toList(), null);
-                }
-                ImageDecoder.Decoded decoded = ImageDecoder.decodeWithKind(f, options);
+                ImageDecoder.Decoded decoded = ImageDecoder.decodeWithFacts(files.get(i), options);
                 images[i] = decoded.images();
-                kinds[i] = decoded.kind();
+                kinds[i] = decoded.facts().sort();
             } catch (SelfSupException e) {
                 errors[i] = e;
             }
@@ -233,12 +216,6 @@ public final class ImageFolderReader {
 
     static boolean isHidden(Path p) {
         return p.getFileName().toString().startsWith(".");
-    }
-
-    private static String suffix(Path p) {
-        String name = p.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     private static SelfSupException ioFailure(Path p, IOException e) {

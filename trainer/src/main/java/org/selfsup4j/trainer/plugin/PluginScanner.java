@@ -38,7 +38,7 @@ public final class PluginScanner {
      */
     public static PluginScan scanWithFolder(Path folder) {
         ClassLoader application = PluginScanner.class.getClassLoader();
-        List<Discovered> found = new ArrayList<>(discover(application, application));
+        List<Discovered> found = new ArrayList<>(scanClassPath().components());
         for (PluginClassLoader plugin : PluginFolder.load(folder, application)) {
             found.addAll(discover(plugin, plugin));
         }

@@ -26,21 +26,17 @@ public final class VolumeImages {
                     + v.nz() + "); 3-D volumes are read as slices. Split it first (fslsplit, or nibabel's "
                     + "four_to_three) and keep the volumes you mean");
         }
-        int perVolume = v.nx() * v.ny() * v.nz();
         double ownCenter = v.hasDisplayRange() ? (v.calMin() + v.calMax()) / 2 + 0.5 : Double.NaN;
         double ownWidth = v.hasDisplayRange() ? v.calMax() - v.calMin() + 1 : Double.NaN;
+        float[] mapped = window.map(v.values(), ownCenter, ownWidth);
+        int normal = switch (slices.plane()) {
+            case AXIAL -> v.nz();
+            case CORONAL -> v.ny();
+            case SAGITTAL -> v.nx();
+        };
         List<Image> images = new ArrayList<>();
-        for (int t = 0; t < v.nt(); t++) {
-            float[] volume = java.util.Arrays.copyOfRange(v.values(), t * perVolume, (t + 1) * perVolume);
-            float[] mapped = window.map(volume, ownCenter, ownWidth);
-            int normal = switch (slices.plane()) {
-                case AXIAL -> v.nz();
-                case CORONAL -> v.ny();
-                case SAGITTAL -> v.nx();
-            };
-            for (int s : slices.indices(normal)) {
-                images.add(slice(mapped, v, slices.plane(), s));
-            }
+        for (int s : slices.indices(normal)) {
+            images.add(slice(mapped, v, slices.plane(), s));
         }
         return images;
     }
