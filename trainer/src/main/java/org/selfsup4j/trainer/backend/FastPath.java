@@ -1,7 +1,15 @@
 package org.selfsup4j.trainer.backend;
 
+import java.lang.reflect.Field;
 import java.util.Properties;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.layers.FrozenLayer;
+import org.deeplearning4j.nn.layers.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalizationHelper;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -11,12 +19,19 @@ import org.nd4j.linalg.factory.Nd4j;
  * then are never created because of a renamed class (see {@code org.nd4j.nativeblas.Nd4jCpu}, our shim). Every
  * selfsup4j entry point that builds a network calls {@link #enable()}; pass {@code -Dselfsup.fastpath=false} to run
  * DL4J's default path instead (for comparison). Also sets FP32 as the default data type.
+ *
+ * <p>{@link #install} then gives a network's batch-norm layers selfsup4j's {@link FastBatchNormHelper} in place of
+ * DL4J's oneDNN one (the layers stay DL4J's standard {@code BatchNormalization}, so saved models are unchanged);
+ * {@code -D}{@value #FAST_BATCH_NORM_PROPERTY}{@code =false} keeps DL4J's oneDNN batch norm.
  */
 public final class FastPath {
     /** DL4J's switch: helpers are disabled unless this is "false". */
     public static final String HELPERS_DISABLE_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
     /** Our switch: "false" keeps DL4J's default (helpers off) path. */
     public static final String FAST_PATH_PROPERTY = "selfsup.fastpath";
+    /** "false" keeps DL4J's oneDNN batch-norm helper instead of {@link FastBatchNormHelper}. */
+    public static final String FAST_BATCH_NORM_PROPERTY = "selfsup.fastbn";
+    private static final Field BATCH_NORM_HELPER = batchNormHelperField();
 
     private FastPath() {
     }
@@ -49,10 +64,68 @@ public final class FastPath {
         return !"false".equalsIgnoreCase(System.getProperty(FAST_PATH_PROPERTY, "true")) && BaseMKLDNNHelper.mklDnnEnabled();
     }
 
+    /**
+     * Gives every batch-norm layer of {@code graph} that has DL4J's oneDNN helper (the fast path was on when the
+     * network was built or loaded) a {@link FastBatchNormHelper} that falls back to it; idempotent. Does nothing with
+     * {@value #FAST_BATCH_NORM_PROPERTY}{@code =false}. Called by the training loops before they train; returns the
+     * number of layers that now have the fast helper.
+     */
+    public static int install(ComputationGraph graph) {
+        if ("false".equalsIgnoreCase(System.getProperty(FAST_BATCH_NORM_PROPERTY, "true"))) {
+            return 0;
+        }
+        int count = 0;
+        for (Layer layer : graph.getLayers()) {
+            Layer inner = unwrap(layer);
+            if (inner instanceof BatchNormalization bn) {
+                try {
+                    Object helper = BATCH_NORM_HELPER.get(bn);
+                    if (helper instanceof MKLDNNBatchNormHelper onednn) {
+                        BATCH_NORM_HELPER.set(bn, new FastBatchNormHelper(onednn));
+                        count++;
+                    } else if (helper instanceof FastBatchNormHelper) {
+                        count++;
+                    }
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("cannot set the batch-norm helper of layer " + bn.getIndex(), e);
+                }
+            }
+        }
+        return count;
+    }
+
+    private static Layer unwrap(Layer layer) {
+        Layer l = layer;
+        while (true) {
+            if (l instanceof FrozenLayer f) {
+                l = f.getInsideLayer();
+            } else if (l instanceof FrozenLayerWithBackprop f) {
+                l = f.getInsideLayer();
+            } else {
+                return l;
+            }
+        }
+    }
+
+    private static Field batchNormHelperField() {
+        try {
+            Field f = BatchNormalization.class.getDeclaredField("helper");
+            if (!BatchNormalizationHelper.class.isAssignableFrom(f.getType())) {
+                throw new IllegalStateException("BatchNormalization.helper is a " + f.getType());
+            }
+            f.setAccessible(true);
+            return f;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("this DL4J version's BatchNormalization has no 'helper' field", e);
+        }
+    }
+
     /** One line for logs and run.json: backend, BLAS, oneDNN helpers of networks built by selfsup4j, OpenMP threads. */
     public static String describe() {
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
         return "backend=" + env.getOrDefault("backend", "?") + " blas=" + env.getOrDefault("blas.vendor", "?")
-                + " onednn_helpers=" + (isChosen() ? "on" : "off") + " omp_threads=" + env.getOrDefault("omp.threads", "?");
+                + " onednn_helpers=" + (isChosen() ? "on" : "off")
+                + " batch_norm=" + (!isChosen() ? "dl4j" : "false".equalsIgnoreCase(System.getProperty(
+                        FAST_BATCH_NORM_PROPERTY, "true")) ? "onednn" : "selfsup4j") + " omp_threads=" + env.getOrDefault("omp.threads", "?");
     }
 }

@@ -21,6 +21,7 @@ import org.selfsup4j.core.image.ImageConversion;
 import org.selfsup4j.core.spi.Augmenter;
 import org.selfsup4j.core.spi.Backbone;
 import org.selfsup4j.core.spi.SslLoss;
+import org.selfsup4j.trainer.backend.FastPath;
 import org.selfsup4j.trainer.data.Prefetcher;
 import org.selfsup4j.trainer.train.BatchNormRecalibration;
 import org.selfsup4j.trainer.train.Checkpoints;
@@ -138,6 +139,7 @@ public final class SemiSupervisedTrainer {
                 ema = WeightEma.restore(settings.emaDecay(), s.<float[]>get(AVERAGE));
             }
         }
+        FastPath.install(graph);
         ConsistencyTargets targets = settings.targets();
         SemiBatches batches = new SemiBatches(labeled, unlabeled, settings.labeledBatch(), settings.unlabeledBatch(),
                 labeledAugment, sourceAugment, strongAugment, settings.seed());

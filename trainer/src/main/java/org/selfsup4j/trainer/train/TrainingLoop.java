@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.selfsup4j.trainer.backend.FastPath;
 import org.selfsup4j.trainer.data.BatchProducer;
 import org.selfsup4j.trainer.data.PrefetchingIterator;
 
@@ -81,6 +82,7 @@ public final class TrainingLoop {
                 }
             }
         };
+        FastPath.install(graph);
         graph.addListeners(recorder);
         try (PrefetchingIterator batches = new PrefetchingIterator(producer, startStep, total - startStep,
                 settings.batchSize(), settings.workers(), PREFETCH_DEPTH, stop::isRequested)) {
