@@ -13,6 +13,7 @@ import java.util.zip.GZIPInputStream;
 import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
 import org.selfsup4j.core.image.Image;
+import org.selfsup4j.core.image.PackedImages;
 
 /**
  * Reads the IDX format of MNIST and Fashion-MNIST: unsigned-byte images ({@code idx3}, magic 0x00000803) and labels
@@ -26,7 +27,7 @@ public final class IdxReader {
     private IdxReader() {
     }
 
-    /** All images of an idx3 file. */
+    /** All images of an idx3 file, held as bytes ({@link PackedImages}). */
     public static List<Image> readImages(Path file) {
         try (DataInputStream in = open(file)) {
             int magic = in.readInt();
@@ -41,7 +42,7 @@ public final class IdxReader {
                 throw badFile(file, "header says " + count + " images of " + rows + "x" + cols);
             }
             byte[] buffer = new byte[rows * cols];
-            List<Image> images = new ArrayList<>(count);
+            PackedImages.Builder images = PackedImages.builder(count);
             for (int i = 0; i < count; i++) {
                 try {
                     in.readFully(buffer);
@@ -54,7 +55,7 @@ public final class IdxReader {
                 }
                 images.add(new Image(1, rows, cols, pixels));
             }
-            return images;
+            return images.build();
         } catch (IOException e) {
             throw ioFailure(file, e);
         }

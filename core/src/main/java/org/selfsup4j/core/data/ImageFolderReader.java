@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
 import org.selfsup4j.core.image.Image;
+import org.selfsup4j.core.image.InputShape;
+import org.selfsup4j.core.image.PackedImages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,20 +98,20 @@ public final class ImageFolderReader {
     }
 
     private Decoded decodeAll(Path root, List<Path> files) {
-        @SuppressWarnings("unchecked")
-        List<Image>[] images = new List[files.size()];
+        PackedImages[] images = new PackedImages[files.size()];
         String[] kinds = new String[files.size()];
         SelfSupException[] errors = new SelfSupException[files.size()];
         java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
             try {
                 ImageDecoder.Decoded decoded = ImageDecoder.decodeWithFacts(files.get(i), options);
-                images[i] = decoded.images();
+                images[i] = PackedImages.of(decoded.images());   // packed now: the floats of one file at a time
                 kinds[i] = decoded.facts().sort();
             } catch (SelfSupException e) {
                 errors[i] = e;
             }
         });
-        List<Image> kept = new ArrayList<>();
+        PackedImages.Builder kept = PackedImages.builder(files.size());
+        InputShape firstShape = null;
         List<Path> keptFiles = new ArrayList<>();
         List<Integer> source = new ArrayList<>();
         List<Path> skipped = new ArrayList<>();
@@ -122,21 +124,24 @@ public final class ImageFolderReader {
                 skipped.add(files.get(i));
                 continue;
             }
-            for (Image image : images[i]) {
-                if (!kept.isEmpty()) {
-                    requireSameShape(keptFiles.get(0), kept.get(0), files.get(i), image);
+            for (int k = 0; k < images[i].size(); k++) {
+                InputShape shape = images[i].shape(k);
+                if (firstShape == null) {
+                    firstShape = shape;
+                } else {
+                    requireSameShape(keptFiles.get(0), firstShape, files.get(i), shape);
                 }
-                kept.add(image);
+                kept.add(images[i], k);
                 keptFiles.add(files.get(i));
                 source.add(i);
             }
         }
         warnIfMixed(root, kinds);
-        if (kept.isEmpty()) {
+        if (firstShape == null) {
             throw new SelfSupException(ErrorCode.EMPTY_DATA, "No readable images in " + root + " (" + skipped.size()
                     + " files skipped)", root.toString(), List.of(), null);
         }
-        return new Decoded(kept, keptFiles, source.stream().mapToInt(Integer::intValue).toArray(), skipped);
+        return new Decoded(kept.build(), keptFiles, source.stream().mapToInt(Integer::intValue).toArray(), skipped);
     }
 
     /**
@@ -158,7 +163,7 @@ public final class ImageFolderReader {
         }
     }
 
-    private static void requireSameShape(Path firstFile, Image first, Path file, Image image) {
+    private static void requireSameShape(Path firstFile, InputShape first, Path file, InputShape image) {
         if (first.channels() != image.channels()) {
             throw new SelfSupException(ErrorCode.WRONG_CHANNELS, "Mixed channel counts: " + firstFile + " has "
                     + first.channels() + ", " + file + " has " + image.channels()

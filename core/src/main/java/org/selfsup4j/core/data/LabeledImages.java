@@ -7,15 +7,19 @@ import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
 import org.selfsup4j.core.image.Image;
 import org.selfsup4j.core.image.InputShape;
+import org.selfsup4j.core.image.PackedImages;
 
-/** Images of one shape with a class index each, and the class names those indices stand for. Immutable. */
+/**
+ * Images of one shape with a class index each, and the class names those indices stand for. Immutable; the images
+ * are held in their stored precision ({@link PackedImages}).
+ */
 public final class LabeledImages {
     private final List<Image> images;
     private final int[] labels;
     private final List<String> classNames;
 
     public LabeledImages(List<Image> images, int[] labels, List<String> classNames) {
-        this.images = List.copyOf(Objects.requireNonNull(images, "images is null"));
+        this.images = PackedImages.of(images);
         this.labels = Objects.requireNonNull(labels, "labels is null").clone();
         this.classNames = List.copyOf(Objects.requireNonNull(classNames, "classNames is null"));
         if (this.images.size() != this.labels.length) {
