@@ -33,7 +33,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * full-tensor passes.
  *
  * <p>Each example's {@code C*H*W} values are copied once per pass into a reused Java array (bulk copies, at memory
- * speed), where the per-channel loops run and vectorise. Anything else (other data types, NHWC, ranks other than 2
+ * speed), where the per-channel loops run and vectorise; the examples are split between {@link RowWorkers}' threads.
+ * One helper belongs to one layer of one network and is not used by two threads at once (as DL4J's layers). Anything else (other data types, NHWC, ranks other than 2
  * and 4) goes to the helper this one replaced ({@code fallback}, DL4J's oneDNN helper), so no case loses its fast path.
  */
 public final class FastBatchNormHelper implements BatchNormalizationHelper {
@@ -42,13 +43,14 @@ public final class FastBatchNormHelper implements BatchNormalizationHelper {
     private INDArray varCache;
     /** Whether the last training-mode forward pass ran here (true) or in {@link #fallback}. */
     private boolean lastForwardHere;
-    private float[] rowA = new float[0];
-    private float[] rowB = new float[0];
-    private float[] rowC = new float[0];
+    private final RowBuffers[] rows = new RowBuffers[RowWorkers.THREADS];
 
     /** @param fallback the helper for inputs this one does not handle (DL4J's oneDNN helper); not null */
     public FastBatchNormHelper(BatchNormalizationHelper fallback) {
         this.fallback = java.util.Objects.requireNonNull(fallback, "fallback");
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new RowBuffers();
+        }
     }
 
     /** The helper used for inputs this one does not handle. */
@@ -180,58 +182,66 @@ public final class FastBatchNormHelper implements BatchNormalizationHelper {
         FloatBuffer in = buffer(x);
         int base = start(in);
         int row = c * s;
-        float[] r = rowA(row);
-        double[] shift = new double[c];
-        double[] sum = new double[c];
-        double[] sumSq = new double[c];
-        for (int i = 0; i < n; i++) {
-            in.get(base + i * row, r, 0, row);
-            for (int ch = 0; ch < c; ch++) {
-                int from = ch * s;
-                if (i == 0) {
-                    shift[ch] = r[from];
-                }
-                float k = (float) shift[ch];
-                double s0 = 0;
-                double s1 = 0;
-                double s2 = 0;
-                double s3 = 0;
-                double q0 = 0;
-                double q1 = 0;
-                double q2 = 0;
-                double q3 = 0;
-                int j = from;
-                int end = from + s;
-                for (; j + 3 < end; j += 4) {
-                    float d0 = r[j] - k;
-                    float d1 = r[j + 1] - k;
-                    float d2 = r[j + 2] - k;
-                    float d3 = r[j + 3] - k;
-                    s0 += d0;
-                    s1 += d1;
-                    s2 += d2;
-                    s3 += d3;
-                    q0 += d0 * d0;
-                    q1 += d1 * d1;
-                    q2 += d2 * d2;
-                    q3 += d3 * d3;
-                }
-                for (; j < end; j++) {
-                    float d = r[j] - k;
-                    s0 += d;
-                    q0 += d * d;
-                }
-                sum[ch] += (s0 + s1) + (s2 + s3);
-                sumSq[ch] += (q0 + q1) + (q2 + q3);
-            }
+        float[] shift = new float[c];
+        for (int ch = 0; ch < c; ch++) {
+            shift[ch] = in.get(base + ch * s);   // example 0's first value: keeps the sums of squares from cancelling
         }
+        double[][][] partial = new double[RowWorkers.THREADS][2][c];
+        RowWorkers.forRows(n, (from, to, worker) -> {
+            float[] r = rows[worker].a(row);
+            double[] sum = partial[worker][0];
+            double[] sumSq = partial[worker][1];
+            for (int i = from; i < to; i++) {
+                in.get(base + i * row, r, 0, row);
+                for (int ch = 0; ch < c; ch++) {
+                    float k = shift[ch];
+                    double s0 = 0;
+                    double s1 = 0;
+                    double s2 = 0;
+                    double s3 = 0;
+                    double q0 = 0;
+                    double q1 = 0;
+                    double q2 = 0;
+                    double q3 = 0;
+                    int j = ch * s;
+                    int end = j + s;
+                    for (; j + 3 < end; j += 4) {
+                        float d0 = r[j] - k;
+                        float d1 = r[j + 1] - k;
+                        float d2 = r[j + 2] - k;
+                        float d3 = r[j + 3] - k;
+                        s0 += d0;
+                        s1 += d1;
+                        s2 += d2;
+                        s3 += d3;
+                        q0 += d0 * d0;
+                        q1 += d1 * d1;
+                        q2 += d2 * d2;
+                        q3 += d3 * d3;
+                    }
+                    for (; j < end; j++) {
+                        float d = r[j] - k;
+                        s0 += d;
+                        q0 += d * d;
+                    }
+                    sum[ch] += (s0 + s1) + (s2 + s3);
+                    sumSq[ch] += (q0 + q1) + (q2 + q3);
+                }
+            }
+        });
         double m = (double) n * s;
         double[] mean = new double[c];
         double[] variance = new double[c];
         for (int ch = 0; ch < c; ch++) {
-            double d = sum[ch] / m;
-            mean[ch] = (float) shift[ch] + d;
-            variance[ch] = Math.max(0, sumSq[ch] / m - d * d);
+            double sum = 0;
+            double sumSq = 0;
+            for (double[][] p : partial) {
+                sum += p[0][ch];
+                sumSq += p[1][ch];
+            }
+            double d = sum / m;
+            mean[ch] = shift[ch] + d;
+            variance[ch] = Math.max(0, sumSq / m - d * d);
         }
         return new double[][] {mean, variance};
     }
@@ -243,19 +253,21 @@ public final class FastBatchNormHelper implements BatchNormalizationHelper {
         int inBase = start(in);
         int outBase = start(to);
         int row = c * s;
-        float[] r = rowA(row);
-        for (int i = 0; i < n; i++) {
-            in.get(inBase + i * row, r, 0, row);
-            for (int ch = 0; ch < c; ch++) {
-                float ac = a[ch];
-                float bc = b[ch];
-                int end = (ch + 1) * s;
-                for (int j = ch * s; j < end; j++) {
-                    r[j] = r[j] * ac + bc;
+        RowWorkers.forRows(n, (from, until, worker) -> {
+            float[] r = rows[worker].a(row);
+            for (int i = from; i < until; i++) {
+                in.get(inBase + i * row, r, 0, row);
+                for (int ch = 0; ch < c; ch++) {
+                    float ac = a[ch];
+                    float bc = b[ch];
+                    int end = (ch + 1) * s;
+                    for (int j = ch * s; j < end; j++) {
+                        r[j] = r[j] * ac + bc;
+                    }
                 }
+                to.put(outBase + i * row, r, 0, row);
             }
-            to.put(outBase + i * row, r, 0, row);
-        }
+        });
     }
 
     /** Per channel: {@code [0]} sum of dy, {@code [1]} sum of dy (x - mean). */
@@ -265,45 +277,56 @@ public final class FastBatchNormHelper implements BatchNormalizationHelper {
         int xBase = start(xb);
         int dBase = start(db);
         int row = c * s;
-        float[] rx = rowA(row);
-        float[] rd = rowB(row);
+        double[][][] partial = new double[RowWorkers.THREADS][2][c];
+        RowWorkers.forRows(n, (from, to, worker) -> {
+            float[] rx = rows[worker].a(row);
+            float[] rd = rows[worker].b(row);
+            double[] sumDy = partial[worker][0];
+            double[] sumDyX = partial[worker][1];
+            for (int i = from; i < to; i++) {
+                xb.get(xBase + i * row, rx, 0, row);
+                db.get(dBase + i * row, rd, 0, row);
+                for (int ch = 0; ch < c; ch++) {
+                    float k = mu[ch];
+                    double s0 = 0;
+                    double s1 = 0;
+                    double s2 = 0;
+                    double s3 = 0;
+                    double p0 = 0;
+                    double p1 = 0;
+                    double p2 = 0;
+                    double p3 = 0;
+                    int j = ch * s;
+                    int end = j + s;
+                    for (; j + 3 < end; j += 4) {
+                        float e0 = rd[j];
+                        float e1 = rd[j + 1];
+                        float e2 = rd[j + 2];
+                        float e3 = rd[j + 3];
+                        s0 += e0;
+                        s1 += e1;
+                        s2 += e2;
+                        s3 += e3;
+                        p0 += e0 * (rx[j] - k);
+                        p1 += e1 * (rx[j + 1] - k);
+                        p2 += e2 * (rx[j + 2] - k);
+                        p3 += e3 * (rx[j + 3] - k);
+                    }
+                    for (; j < end; j++) {
+                        s0 += rd[j];
+                        p0 += rd[j] * (rx[j] - k);
+                    }
+                    sumDy[ch] += (s0 + s1) + (s2 + s3);
+                    sumDyX[ch] += (p0 + p1) + (p2 + p3);
+                }
+            }
+        });
         double[] sumDy = new double[c];
         double[] sumDyX = new double[c];
-        for (int i = 0; i < n; i++) {
-            xb.get(xBase + i * row, rx, 0, row);
-            db.get(dBase + i * row, rd, 0, row);
+        for (double[][] p : partial) {
             for (int ch = 0; ch < c; ch++) {
-                float k = mu[ch];
-                double s0 = 0;
-                double s1 = 0;
-                double s2 = 0;
-                double s3 = 0;
-                double p0 = 0;
-                double p1 = 0;
-                double p2 = 0;
-                double p3 = 0;
-                int j = ch * s;
-                int end = j + s;
-                for (; j + 3 < end; j += 4) {
-                    float e0 = rd[j];
-                    float e1 = rd[j + 1];
-                    float e2 = rd[j + 2];
-                    float e3 = rd[j + 3];
-                    s0 += e0;
-                    s1 += e1;
-                    s2 += e2;
-                    s3 += e3;
-                    p0 += e0 * (rx[j] - k);
-                    p1 += e1 * (rx[j + 1] - k);
-                    p2 += e2 * (rx[j + 2] - k);
-                    p3 += e3 * (rx[j + 3] - k);
-                }
-                for (; j < end; j++) {
-                    s0 += rd[j];
-                    p0 += rd[j] * (rx[j] - k);
-                }
-                sumDy[ch] += (s0 + s1) + (s2 + s3);
-                sumDyX[ch] += (p0 + p1) + (p2 + p3);
+                sumDy[ch] += p[0][ch];
+                sumDyX[ch] += p[1][ch];
             }
         }
         return new double[][] {sumDy, sumDyX};
@@ -319,23 +342,24 @@ public final class FastBatchNormHelper implements BatchNormalizationHelper {
         int dBase = start(db);
         int oBase = start(ob);
         int row = c * s;
-        float[] rx = rowA(row);
-        float[] rd = rowB(row);
-        float[] ro = rowC(row);
-        for (int i = 0; i < n; i++) {
-            xb.get(xBase + i * row, rx, 0, row);
-            db.get(dBase + i * row, rd, 0, row);
-            for (int ch = 0; ch < c; ch++) {
-                float a = k1[ch];
-                float b = k2[ch];
-                float d = k3[ch];
-                int end = (ch + 1) * s;
-                for (int j = ch * s; j < end; j++) {
-                    ro[j] = a * rd[j] + b * rx[j] + d;
+        RowWorkers.forRows(n, (from, to, worker) -> {
+            float[] rx = rows[worker].a(row);
+            float[] rd = rows[worker].b(row);
+            for (int i = from; i < to; i++) {
+                xb.get(xBase + i * row, rx, 0, row);
+                db.get(dBase + i * row, rd, 0, row);
+                for (int ch = 0; ch < c; ch++) {
+                    float a = k1[ch];
+                    float b = k2[ch];
+                    float d = k3[ch];
+                    int end = (ch + 1) * s;
+                    for (int j = ch * s; j < end; j++) {
+                        rd[j] = a * rd[j] + b * rx[j] + d;
+                    }
                 }
+                ob.put(oBase + i * row, rd, 0, row);
             }
-            ob.put(oBase + i * row, ro, 0, row);
-        }
+        });
     }
 
     private void storeCaches(float[] mu, float[] sigma2) {
@@ -376,24 +400,23 @@ public final class FastBatchNormHelper implements BatchNormalizationHelper {
         return buffer.position();
     }
 
-    private float[] rowA(int length) {
-        if (rowA.length < length) {
-            rowA = new float[length];
-        }
-        return rowA;
-    }
+    /** One worker's reused arrays for an example's values. */
+    private static final class RowBuffers {
+        private float[] a = new float[0];
+        private float[] b = new float[0];
 
-    private float[] rowB(int length) {
-        if (rowB.length < length) {
-            rowB = new float[length];
+        float[] a(int length) {
+            if (a.length < length) {
+                a = new float[length];
+            }
+            return a;
         }
-        return rowB;
-    }
 
-    private float[] rowC(int length) {
-        if (rowC.length < length) {
-            rowC = new float[length];
+        float[] b(int length) {
+            if (b.length < length) {
+                b = new float[length];
+            }
+            return b;
         }
-        return rowC;
     }
 }
