@@ -55,6 +55,11 @@ final class DataOptions {
             + "percent) (default: ${DEFAULT-VALUE})")
     String sliceRange;
 
+    @Option(names = "--decode", defaultValue = "auto", description = "image folders: upfront (decode every file into "
+            + "memory), lazy (check every file, decode again when a batch needs it: memory grows with the batch, not the "
+            + "data) or auto (lazy above 512 MB of images as floats) (default: ${DEFAULT-VALUE})")
+    String decode;
+
     /** The model whose window applies when --window is not given (evaluation and fine-tuning read as it was trained). */
     private TrainedModel windowSource;
     private boolean noted;
@@ -79,7 +84,14 @@ final class DataOptions {
             default -> throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "Unknown --frames [" + frames
                     + "], known: [all, first]", frames, List.of("all", "first"), null);
         };
-        ImageReadOptions o = ImageReadOptions.defaults().optChannels(policy).optSkipBad(skipBad)
+        ImageReadOptions.Decoding decoding;
+        try {
+            decoding = ImageReadOptions.Decoding.parse(decode);
+        } catch (IllegalArgumentException e) {
+            throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "Unknown --decode [" + decode + "], known: [auto, lazy, "
+                    + "upfront]", decode, List.of("auto", "lazy", "upfront"), null);
+        }
+        ImageReadOptions o = ImageReadOptions.defaults().optChannels(policy).optSkipBad(skipBad).optDecoding(decoding)
                 .optWindow(window()).optFrames(frameChoice).optSlices(SliceSelection.parse(slices, sliceRange));
         if (limit != null && limit > 0) {
             o = o.optLimit(limit);   // files past the limit are never decoded
@@ -166,6 +178,7 @@ final class DataOptions {
     void recordReading(RunFolder run) throws IOException {
         run.put("intensity_window", window().spec());
         run.put("volume_slices", slices + " " + sliceRange);
+        run.put("decode", decode);
         if (!skipped.isEmpty()) {
             run.put("skipped_bad_files", Map.of("count", skipped.size(),
                     "files", skipped.stream().limit(100).map(Path::toString).toList()));

@@ -20,6 +20,7 @@ import org.selfsup4j.core.SelfSupException;
 import org.selfsup4j.core.image.Image;
 import org.selfsup4j.core.image.InputShape;
 import org.selfsup4j.core.image.PackedImages;
+import org.selfsup4j.core.image.StoredImages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,24 +95,66 @@ public final class ImageFolderReader {
     }
 
     /** The images decoded (a multi-frame file gives several), the file of each, its index in the list, the skipped. */
-    private record Decoded(List<Image> images, List<Path> files, int[] source, List<Path> skipped) {
+    private record Decoded(StoredImages images, List<Path> files, int[] source, List<Path> skipped) {
+    }
+
+    /**
+     * Whether {@code files} are decoded lazily: as the options say, or for {@link ImageReadOptions.Decoding#AUTO} when
+     * the first readable file's images, times the number of files, would take more than
+     * {@link ImageReadOptions.Decoding#AUTO_LAZY_BYTES} as floats (said on the log, with the way to choose).
+     */
+    private boolean decodesLazily(Path root, List<Path> files) {
+        switch (options.decoding()) {
+            case UPFRONT:
+                return false;
+            case LAZY:
+                return true;
+            default:
+                break;
+        }
+        for (Path f : files.subList(0, Math.min(files.size(), 8))) {
+            List<Image> first;
+            try {
+                first = ImageDecoder.decodeWithFacts(f, options).images();
+            } catch (SelfSupException e) {
+                continue;   // reported by the pass over every file
+            }
+            long bytes = 4L * first.size() * first.get(0).shape().size() * files.size();
+            boolean lazy = bytes > ImageReadOptions.Decoding.AUTO_LAZY_BYTES;
+            if (lazy) {
+                LOG.warn("{}: about {} MB of images as floats, more than {} MB: decoding them when batches need them "
+                        + "(--decode upfront holds them in memory)", root, bytes >> 20,
+                        ImageReadOptions.Decoding.AUTO_LAZY_BYTES >> 20);
+            }
+            return lazy;
+        }
+        return false;
     }
 
     private Decoded decodeAll(Path root, List<Path> files) {
+        boolean lazy = decodesLazily(root, files);
         PackedImages[] images = new PackedImages[files.size()];
+        InputShape[][] shapes = new InputShape[files.size()][];
         String[] kinds = new String[files.size()];
         SelfSupException[] errors = new SelfSupException[files.size()];
         java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
             try {
                 ImageDecoder.Decoded decoded = ImageDecoder.decodeWithFacts(files.get(i), options);
-                images[i] = PackedImages.of(decoded.images());   // packed now: the floats of one file at a time
+                if (lazy) {
+                    shapes[i] = decoded.images().stream().map(Image::shape).toArray(InputShape[]::new);
+                } else {
+                    images[i] = PackedImages.of(decoded.images());   // packed now: the floats of one file at a time
+                    shapes[i] = java.util.stream.IntStream.range(0, images[i].size()).mapToObj(images[i]::shape)
+                            .toArray(InputShape[]::new);
+                }
                 kinds[i] = decoded.facts().sort();
             } catch (SelfSupException e) {
                 errors[i] = e;
             }
         });
-        PackedImages.Builder kept = PackedImages.builder(files.size());
-        InputShape firstShape = null;
+        PackedImages.Builder kept = PackedImages.builder(lazy ? 0 : files.size());
+        List<InputShape> keptShapes = new ArrayList<>();
+        List<Integer> indexInFile = new ArrayList<>();
         List<Path> keptFiles = new ArrayList<>();
         List<Integer> source = new ArrayList<>();
         List<Path> skipped = new ArrayList<>();
@@ -124,24 +167,28 @@ public final class ImageFolderReader {
                 skipped.add(files.get(i));
                 continue;
             }
-            for (int k = 0; k < images[i].size(); k++) {
-                InputShape shape = images[i].shape(k);
-                if (firstShape == null) {
-                    firstShape = shape;
-                } else {
-                    requireSameShape(keptFiles.get(0), firstShape, files.get(i), shape);
+            for (int k = 0; k < shapes[i].length; k++) {
+                if (!keptShapes.isEmpty()) {
+                    requireSameShape(keptFiles.get(0), keptShapes.get(0), files.get(i), shapes[i][k]);
                 }
-                kept.add(images[i], k);
+                if (!lazy) {
+                    kept.add(images[i], k);
+                }
+                keptShapes.add(shapes[i][k]);
+                indexInFile.add(k);
                 keptFiles.add(files.get(i));
                 source.add(i);
             }
         }
-        warnIfMixed(root, kinds);
-        if (firstShape == null) {
+        if (keptShapes.isEmpty()) {
             throw new SelfSupException(ErrorCode.EMPTY_DATA, "No readable images in " + root + " (" + skipped.size()
                     + " files skipped)", root.toString(), List.of(), null);
         }
-        return new Decoded(kept.build(), keptFiles, source.stream().mapToInt(Integer::intValue).toArray(), skipped);
+        StoredImages stored = lazy
+                ? new FileImages(keptFiles, indexInFile.stream().mapToInt(Integer::intValue).toArray(), keptShapes, options)
+                : kept.build();
+        warnIfMixed(root, kinds);
+        return new Decoded(stored, keptFiles, source.stream().mapToInt(Integer::intValue).toArray(), skipped);
     }
 
     /**

@@ -1,25 +1,24 @@
 package org.selfsup4j.core.data;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
 import org.selfsup4j.core.image.Image;
 import org.selfsup4j.core.image.InputShape;
-import org.selfsup4j.core.image.PackedImages;
+import org.selfsup4j.core.image.StoredImages;
 
 /**
  * Images of one shape with a class index each, and the class names those indices stand for. Immutable; the images
- * are held in their stored precision ({@link PackedImages}).
+ * are {@link StoredImages}: in memory in their stored precision, or on disk and decoded when a batch needs them.
  */
 public final class LabeledImages {
-    private final List<Image> images;
+    private final StoredImages images;
     private final int[] labels;
     private final List<String> classNames;
 
     public LabeledImages(List<Image> images, int[] labels, List<String> classNames) {
-        this.images = PackedImages.of(images);
+        this.images = StoredImages.of(images);
         this.labels = Objects.requireNonNull(labels, "labels is null").clone();
         this.classNames = List.copyOf(Objects.requireNonNull(classNames, "classNames is null"));
         if (this.images.size() != this.labels.length) {
@@ -47,7 +46,7 @@ public final class LabeledImages {
         return labels[i];
     }
 
-    public List<Image> images() {
+    public StoredImages images() {
         return images;
     }
 
@@ -65,18 +64,16 @@ public final class LabeledImages {
     }
 
     public InputShape shape() {
-        return images.get(0).shape();
+        return images.shape(0);
     }
 
     /** The examples at {@code indices}, in that order. */
     public LabeledImages subset(int[] indices) {
-        List<Image> picked = new ArrayList<>(indices.length);
         int[] pickedLabels = new int[indices.length];
         for (int k = 0; k < indices.length; k++) {
-            picked.add(images.get(indices[k]));
             pickedLabels[k] = labels[indices[k]];
         }
-        return new LabeledImages(picked, pickedLabels, classNames);
+        return new LabeledImages(images.select(indices), pickedLabels, classNames);
     }
 
     /** The first {@code n} examples (all of them if there are fewer). */

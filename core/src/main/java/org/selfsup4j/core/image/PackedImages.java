@@ -1,9 +1,7 @@
 package org.selfsup4j.core.image;
 
-import java.util.AbstractList;
 import java.util.List;
 import java.util.Objects;
-import java.util.RandomAccess;
 
 /**
  * An immutable list of images held in their stored precision: an image whose every value is {@code v / 255f} for an
@@ -12,10 +10,10 @@ import java.util.RandomAccess;
  * any other image (windowed DICOM, resized) as floats. {@link #get} returns an {@link Image} equal, value for value,
  * to the one packed (each level is checked to convert back exactly when packing), on a fresh array.
  *
- * <p>What every data set of selfsup4j is held in ({@link #of} is the packing {@code List.copyOf}): 60,000 Fashion-MNIST
- * images take 47 MB instead of 188 MB. Safe to share between threads.
+ * <p>How data sets are held in memory ({@link #of} is the packing {@code List.copyOf}): 60,000 Fashion-MNIST images
+ * take 47 MB instead of 188 MB. Safe to share between threads.
  */
-public final class PackedImages extends AbstractList<Image> implements RandomAccess {
+public final class PackedImages extends StoredImages {
     private static final PackedImages EMPTY = new PackedImages(new Object[0], new int[0][]);
 
     /** Per image: a {@code byte[]} (8-bit values) or a {@code float[]}. */
@@ -146,10 +144,22 @@ public final class PackedImages extends AbstractList<Image> implements RandomAcc
         return new Image(s[0], s[1], s[2], px);
     }
 
-    /** The shape of image {@code index}, without unpacking it. */
+    @Override
     public InputShape shape(int index) {
         int[] s = shapes[index];
         return new InputShape(s[0], s[1], s[2]);
+    }
+
+    @Override
+    public PackedImages select(int[] indices) {
+        Object[] v = new Object[indices.length];
+        int[][] sh = new int[indices.length][];
+        for (int k = 0; k < indices.length; k++) {
+            Objects.checkIndex(indices[k], values.length);
+            v[k] = values[indices[k]];
+            sh[k] = shapes[indices[k]];
+        }
+        return new PackedImages(v, sh);
     }
 
     @Override

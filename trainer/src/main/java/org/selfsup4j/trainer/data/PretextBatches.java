@@ -6,7 +6,7 @@ import java.util.Objects;
 import org.nd4j.linalg.dataset.DataSet;
 import org.selfsup4j.core.image.Batches;
 import org.selfsup4j.core.image.Image;
-import org.selfsup4j.core.image.PackedImages;
+import org.selfsup4j.core.image.StoredImages;
 import org.selfsup4j.core.spi.PretextBatch;
 import org.selfsup4j.core.spi.PretextTask;
 
@@ -22,7 +22,7 @@ public final class PretextBatches implements BatchProducer {
     private final long seed;
 
     public PretextBatches(List<Image> images, PretextTask task, int batchSize, long seed) {
-        this.images = PackedImages.of(images);
+        this.images = StoredImages.of(images);
         this.task = Objects.requireNonNull(task, "task is null");
         this.sampler = new EpochSampler(this.images.size(), batchSize, seed);
         this.seed = seed;
