@@ -57,7 +57,8 @@ final class DataOptions {
 
     @Option(names = "--decode", defaultValue = "auto", description = "image folders: upfront (decode every file into "
             + "memory), lazy (check every file, decode again when a batch needs it: memory grows with the batch, not the "
-            + "data) or auto (lazy above 512 MB of images as floats) (default: ${DEFAULT-VALUE})")
+            + "data) or auto (lazy when the images as floats would fill more than a quarter of the heap) (default: "
+            + "${DEFAULT-VALUE})")
     String decode;
 
     /** The model whose window applies when --window is not given (evaluation and fine-tuning read as it was trained). */

@@ -101,7 +101,7 @@ public final class ImageFolderReader {
     /**
      * Whether {@code files} are decoded lazily: as the options say, or for {@link ImageReadOptions.Decoding#AUTO} when
      * the first readable file's images, times the number of files, would take more than
-     * {@link ImageReadOptions.Decoding#AUTO_LAZY_BYTES} as floats (said on the log, with the way to choose).
+     * {@link ImageReadOptions.Decoding#autoLazyBytes()} as floats (said on the log, with the way to choose).
      */
     private boolean decodesLazily(Path root, List<Path> files) {
         switch (options.decoding()) {
@@ -120,11 +120,12 @@ public final class ImageFolderReader {
                 continue;   // reported by the pass over every file
             }
             long bytes = 4L * first.size() * first.get(0).shape().size() * files.size();
-            boolean lazy = bytes > ImageReadOptions.Decoding.AUTO_LAZY_BYTES;
+            long limit = ImageReadOptions.Decoding.autoLazyBytes();
+            boolean lazy = bytes > limit;
             if (lazy) {
-                LOG.warn("{}: about {} MB of images as floats, more than {} MB: decoding them when batches need them "
-                        + "(--decode upfront holds them in memory)", root, bytes >> 20,
-                        ImageReadOptions.Decoding.AUTO_LAZY_BYTES >> 20);
+                LOG.warn("{}: about {} MB of images as floats, more than a quarter of the {} MB heap: decoding them "
+                        + "when batches need them (--decode upfront holds them in memory)", root, bytes >> 20,
+                        Runtime.getRuntime().maxMemory() >> 20);
             }
             return lazy;
         }

@@ -18,11 +18,13 @@ public final class ImageReadOptions {
         UPFRONT,
         /** Check every file when the folder is read, keep only its shape, decode again when needed ({@link FileImages}). */
         LAZY,
-        /** {@link #LAZY} when the images would take more than {@link #AUTO_LAZY_BYTES} as floats, else {@link #UPFRONT}. */
+        /** {@link #LAZY} when the images would take more than {@link #autoLazyBytes()} as floats, else {@link #UPFRONT}. */
         AUTO;
 
-        /** Above this many bytes of float pixels, {@link #AUTO} decodes lazily. */
-        public static final long AUTO_LAZY_BYTES = 512L << 20;
+        /** Above this many bytes of float pixels {@link #AUTO} decodes lazily: a quarter of the JVM's maximum heap. */
+        public static long autoLazyBytes() {
+            return Runtime.getRuntime().maxMemory() / 4;
+        }
 
         /** Parses {@code auto}, {@code upfront} or {@code lazy} (case-insensitive). */
         public static Decoding parse(String s) {

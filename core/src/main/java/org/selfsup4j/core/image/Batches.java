@@ -13,6 +13,21 @@ public final class Batches {
     private Batches() {
     }
 
+    /**
+     * Values per inference batch (2^19: 668 images of 28x28, 170 of 3x32x32, 32 of 128x128, 2 of 512x512), so that
+     * evaluation costs memory in proportion to a training batch rather than to a fixed image count.
+     */
+    public static final int INFERENCE_VALUES = 1 << 19;
+
+    /**
+     * {@code requested}, lowered (to at least 1) so that a batch of images of {@code shape}, each making
+     * {@code inputsPerImage} network inputs, holds at most {@link #INFERENCE_VALUES} values.
+     */
+    public static int inferenceBatch(int requested, InputShape shape, int inputsPerImage) {
+        long perImage = (long) shape.size() * Math.max(1, inputsPerImage);
+        return (int) Math.max(1, Math.min(requested, INFERENCE_VALUES / perImage));
+    }
+
     /** [n, C, H, W], C order; all images must share one shape. */
     public static INDArray features(List<Image> images) {
         Image first = images.get(0);

@@ -24,8 +24,9 @@ public final class Evaluator {
                     List.of(), null);
         }
         long[][] confusion = new long[classes][classes];
-        for (int from = 0; from < data.size(); from += batchSize) {
-            int to = Math.min(data.size(), from + batchSize);
+        int batch = Batches.inferenceBatch(batchSize, data.shape(), 1);
+        for (int from = 0; from < data.size(); from += batch) {
+            int to = Math.min(data.size(), from + batch);
             INDArray out = graph.outputSingle(false, Batches.features(model.convert(data.images().subList(from, to))));
             INDArray predicted = out.argMax(1);
             for (int i = from; i < to; i++) {

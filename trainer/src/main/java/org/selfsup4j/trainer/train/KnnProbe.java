@@ -124,7 +124,8 @@ public final class KnnProbe {
     }
 
     /** L2-normalised pooled features, one row per image. */
-    static INDArray features(ComputationGraph extractor, List<Image> images, int batchSize) {
+    static INDArray features(ComputationGraph extractor, List<Image> images, int requestedBatch) {
+        int batchSize = Batches.inferenceBatch(requestedBatch, images.get(0).shape(), 1);
         INDArray[] parts = new INDArray[(images.size() + batchSize - 1) / batchSize];
         for (int b = 0; b < parts.length; b++) {
             int from = b * batchSize;

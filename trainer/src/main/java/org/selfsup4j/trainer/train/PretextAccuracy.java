@@ -27,8 +27,9 @@ public final class PretextAccuracy {
     }
 
     /** The share of examples made from {@code images} (in batches of {@code batchSize}, seeded) classified right. */
-    public static double of(ComputationGraph graph, PretextTask task, List<Image> images, int batchSize, long seed) {
+    public static double of(ComputationGraph graph, PretextTask task, List<Image> images, int requestedBatch, long seed) {
         Random random = new Random(seed);
+        int batchSize = Batches.inferenceBatch(requestedBatch, images.get(0).shape(), task.inputsPerExample());
         long right = 0;
         long counted = 0;
         for (int from = 0; from < images.size(); from += batchSize) {
