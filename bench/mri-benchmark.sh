@@ -11,6 +11,7 @@
 # compare: rotation, jigsaw and restoration pretraining (PRETRAIN_STEPS) + full fine-tuning and linear probe
 #          (FINETUNE_STEPS), beside random initialisation, at 10 and 50 labels per class (selfsup compare).
 # semisup: labels-only (--method supervised) and UDA with one recipe (STEPS steps, geometry-safe pad-crop).
+# A semisup run stopped part-way (Ctrl-C, kill, the session's end) is resumed from its checkpoint on the next call.
 # Results: bench/results/mri/ (compare/ with compare.md, semisup/ROW-LABELS-sSEED run folders, report.md).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")/.." && pwd)
@@ -49,13 +50,18 @@ if [[ " $PARTS " == *" semisup "* ]]; then
       for row in labels-only uda; do
         dir="$OUT/semisup/$row-$per-s$seed"
         if [ -f "$dir/.complete" ]; then echo "skip $dir (done)"; continue; fi
-        rm -rf "$dir"
-        method=$([ "$row" = uda ] && echo uda || echo supervised)
-        echo "run  $dir"
-        "$S" semisup --method "$method" --backbone "$BACKBONE" --labeled "$DATA/train" --labels-per-class "$per" \
-          --unlabeled "$DATA/unlabeled" --test "$DATA/test" --steps "$STEPS" --seed "$seed" --weak-augment "$WEAK" \
-          --out "$dir" > "$dir.log" 2>&1
-        touch "$dir/.complete"
+        if [ -d "$dir/checkpoints" ] && [ -n "$(ls "$dir/checkpoints" 2>/dev/null)" ]; then
+          echo "resume $dir"   # a piece stopped by Ctrl-C, kill or the session's end goes on from its checkpoint
+          "$S" semisup --resume "$dir" >> "$dir.log" 2>&1
+        else
+          rm -rf "$dir"
+          method=$([ "$row" = uda ] && echo uda || echo supervised)
+          echo "run  $dir"
+          "$S" semisup --method "$method" --backbone "$BACKBONE" --labeled "$DATA/train" --labels-per-class "$per" \
+            --unlabeled "$DATA/unlabeled" --test "$DATA/test" --steps "$STEPS" --seed "$seed" --weak-augment "$WEAK" \
+            --out "$dir" > "$dir.log" 2>&1
+        fi
+        grep -q '"status" *: *"completed"' "$dir/run.json" && touch "$dir/.complete"
       done
     done
   done

@@ -105,7 +105,7 @@ final class PretrainCommand implements Callable<Integer> {
             run.saveModel(result.model().withWindow(dataOptions.window()));
             run.writeHistory("pretrain", result.history());
             String accuracy = "";
-            if (PretextAccuracy.applies(pretext, images)) {
+            if (!guard.interrupted() && PretextAccuracy.applies(pretext, images)) {   // interrupted: mark it within 60 s
                 List<Image> sample = images.subList(0, Math.min(images.size(), ACCURACY_IMAGES));
                 double a = PretextAccuracy.of(result.model().graph(), pretext, sample, 100, settings.seed() + 1);
                 run.put("pretext_accuracy", Map.of("accuracy", a, "images", sample.size()));

@@ -235,7 +235,11 @@ final class SemisupCommand implements Callable<Integer> {
             summary.put("stopped_early", result.history().stoppedEarly());
             summary.put("bn_reestimated_on_images", result.bnImages());
             run.put("semisup", summary);
-            if (testSet != null) {
+            if (guard.interrupted()) {
+                // the shutdown hook waits 60 s at most: mark the run now; --resume finishes and evaluates it
+                System.out.printf("%s interrupted at step %d of %d: checkpoint saved, continue with --resume %s%n", method,
+                        result.history().steps().size(), s.steps(), out);
+            } else if (testSet != null) {
                 EvaluationReport raw = Evaluator.evaluate(result.model(), testSet, 500);
                 EvaluationReport averaged = Evaluator.evaluate(result.averaged(), testSet, 500);
                 run.writeEvaluation("test-raw", raw);

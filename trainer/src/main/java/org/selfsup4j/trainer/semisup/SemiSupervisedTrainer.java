@@ -62,7 +62,8 @@ public final class SemiSupervisedTrainer {
 
     /**
      * The trained model; its weight average with batch-norm statistics re-estimated on {@code bnImages} images in
-     * training-like batches (0: kept as averaged), or the model itself without EMA; and the history.
+     * training-like batches (0: kept as averaged, as also when the run was stopped early: it is resumed, not used), or
+     * the model itself without EMA; and the history.
      */
     public record Result(TrainedModel model, TrainedModel averaged, int bnImages, SemiHistory history) {
     }
@@ -176,7 +177,7 @@ public final class SemiSupervisedTrainer {
         }
         ComputationGraph average = weightAverage.averagedCopy(trained);
         int images = 0;
-        if (settings.bnImages() > 0) {
+        if (settings.bnImages() > 0 && !history.stoppedEarly()) {   // a stopped run is resumed, not used: save it fast
             List<INDArray> views = trainingLikeBatches(batches);
             BatchNormRecalibration.recalibrate(average, views);
             images = views.stream().mapToInt(v -> (int) v.size(0)).sum();
