@@ -11,7 +11,7 @@ import java.util.Objects;
  * to the one packed (each level is checked to convert back exactly when packing), on a fresh array.
  *
  * <p>How data sets are held in memory ({@link #of} is the packing {@code List.copyOf}): 60,000 Fashion-MNIST images
- * take 47 MB instead of 188 MB. Safe to share between threads.
+ * take 60,000 × 784 bytes = 47 MB instead of 188 MB as floats. Safe to share between threads.
  */
 public final class PackedImages extends StoredImages {
     private static final PackedImages EMPTY = new PackedImages(new Object[0], new int[0][]);
@@ -64,25 +64,22 @@ public final class PackedImages extends StoredImages {
         /** Adds {@code image} (packed now; the image is not kept). */
         public Builder add(Image image) {
             Objects.requireNonNull(image, "image is null");
-            if (size == values.length) {
-                values = java.util.Arrays.copyOf(values, size * 2);
-                shapes = java.util.Arrays.copyOf(shapes, size * 2);
-            }
-            values[size] = pack(image.pixels());
-            shapes[size] = new int[] {image.channels(), image.height(), image.width()};
-            size++;
-            return this;
+            return append(pack(image.pixels()), new int[] {image.channels(), image.height(), image.width()});
         }
 
         /** Adds image {@code index} of {@code source} as it is stored there (no conversion). */
         public Builder add(PackedImages source, int index) {
             Objects.checkIndex(index, source.values.length);
+            return append(source.values[index], source.shapes[index]);
+        }
+
+        private Builder append(Object stored, int[] shape) {
             if (size == values.length) {
                 values = java.util.Arrays.copyOf(values, size * 2);
                 shapes = java.util.Arrays.copyOf(shapes, size * 2);
             }
-            values[size] = source.values[index];
-            shapes[size] = source.shapes[index];
+            values[size] = stored;
+            shapes[size] = shape;
             size++;
             return this;
         }
