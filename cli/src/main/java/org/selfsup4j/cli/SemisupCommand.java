@@ -35,17 +35,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code selfsup semisup}: UDA or FixMatch on labeled plus unlabeled images, or {@code --method supervised}: the same
+ * {@code selfsup semisup}: UDA, FixMatch or MixMatch on labeled plus unlabeled images, or {@code --method supervised}: the same
  * recipe on the labeled images alone (the fair labels-only baseline). {@code --from} starts from a pretrained run.
  */
 @Command(name = "semisup", mixinStandardHelpOptions = true,
-        description = "Semi-supervised training (UDA or FixMatch) on few labeled and many unlabeled images; "
+        description = "Semi-supervised training (UDA, FixMatch or MixMatch) on few labeled and many unlabeled images; "
                 + "'--method supervised' trains the same recipe on the labeled images alone.")
 final class SemisupCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--method", required = true, description = "uda | fixmatch | supervised (labeled images only, same recipe)")
+    @Option(names = "--method", required = true, description = "uda | fixmatch | mixmatch | supervised (labeled images only, same recipe)")
     String method;
 
     @Option(names = "--from", description = "start from this pretrain run folder (or model.zip) instead of random weights; --backbone is then unused")
@@ -72,13 +72,13 @@ final class SemisupCommand implements Callable<Integer> {
     @Option(names = "--steps", description = "training steps (default 2000)")
     Integer steps;
 
-    @Option(names = "--labeled-batch", description = "labeled images per step, B (default 16)")
+    @Option(names = "--labeled-batch", description = "labeled images per step, B (default 16; mixmatch 64)")
     Integer labeledBatch;
 
-    @Option(names = "--mu", description = "unlabeled images per labeled image in a step (default 7)")
+    @Option(names = "--mu", description = "unlabeled images per labeled image in a step (default 7; mixmatch 1)")
     Integer mu;
 
-    @Option(names = "--lambda", description = "consistency weight (default 1)")
+    @Option(names = "--lambda", description = "consistency weight (default 1; mixmatch: lambda_u 75, ramped up over --rampup)")
     Double lambda;
 
     @Option(names = "--feature-consistency", defaultValue = "0", description = "weight W of the feature-consistency "
@@ -89,8 +89,14 @@ final class SemisupCommand implements Callable<Integer> {
             + "(1 - cos) for --feature-consistency (default: ${DEFAULT-VALUE})")
     String featureDistance;
 
-    @Option(names = "--temperature", description = "UDA sharpening temperature (default 0.4)")
+    @Option(names = "--temperature", description = "sharpening temperature (default: UDA 0.4, MixMatch 0.5)")
     Double temperature;
+
+    @Option(names = "--mixup-alpha", description = "MixMatch: MixUp coefficients from Beta(alpha, alpha) (default 0.75)")
+    Double mixupAlpha;
+
+    @Option(names = "--rampup", description = "MixMatch: share of the steps over which lambda_u rises linearly from 0 (default 0.015625 = 1/64; 0 = none)")
+    Double rampup;
 
     @Option(names = "--confidence", description = "UDA confidence mask (default 0.8) / FixMatch pseudo-label threshold (default 0.95)")
     Double confidence;
@@ -114,11 +120,11 @@ final class SemisupCommand implements Callable<Integer> {
     Integer bnImages;
 
     @Option(names = "--weak-augment", defaultValue = "pad-crop(fraction=0.125)", description = "labeled (and FixMatch "
-            + "weak) augmentation (default: ${DEFAULT-VALUE}, a translation by up to 1/8 of the side, safe for images "
+            + "weak, MixMatch's two views) augmentation (default: ${DEFAULT-VALUE}, a translation by up to 1/8 of the side, safe for images "
             + "with a handedness; add horizontal-flip for natural photos: \"horizontal-flip,pad-crop(fraction=0.125)\")")
     String weakAugment;
 
-    @Option(names = "--strong-augment", description = "strong augmentation (default: randaugment-uda for UDA, randaugment-fixmatch for FixMatch, after the weak one)")
+    @Option(names = "--strong-augment", description = "strong augmentation (default: randaugment-uda for UDA, randaugment-fixmatch for FixMatch, after the weak one; MixMatch has none)")
     String strongAugment;
 
     @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
@@ -145,11 +151,19 @@ final class SemisupCommand implements Callable<Integer> {
         }
         Catalog catalog = Composition.start(main.plugins).catalog();
         AugmentPipeline weak = AugmentPipeline.parse(weakAugment, catalog);
-        String strongSpec = strongAugment != null ? strongAugment
+        if (s.mixes() && strongAugment != null) {
+            throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "--strong-augment is not used by --method mixmatch: its "
+                    + "two unlabeled views are weak ones (--weak-augment)", strongAugment, List.of("uda", "fixmatch"), null);
+        }
+        String strongSpec = s.mixes() ? weakAugment : strongAugment != null ? strongAugment
                 : weakAugment + "," + (method.equals("uda") ? "randaugment-uda" : "randaugment-fixmatch");
         AugmentPipeline strong = AugmentPipeline.parse(strongSpec, catalog);
-        System.err.println("augmentation: labeled" + (method.equals("fixmatch") ? " and weak" : "") + " [" + weakAugment
-                + "]" + (method.equals("supervised") ? "" : ", strong [" + strongSpec + "]"));
+        if (s.mixes()) {
+            System.err.println("augmentation: labeled and both unlabeled views [" + weakAugment + "]");
+        } else {
+            System.err.println("augmentation: labeled" + (method.equals("fixmatch") ? " and weak" : "") + " ["
+                    + weakAugment + "]" + (method.equals("supervised") ? "" : ", strong [" + strongSpec + "]"));
+        }
         AugmentPipeline source = method.equals("uda") ? AugmentPipeline.identity() : weak;
 
         LabeledImages labeled;
@@ -197,7 +211,7 @@ final class SemisupCommand implements Callable<Integer> {
         config.put("backbone", pretrained == null ? backbone : null);
         config.put("from", from == null ? null : from.toString());
         config.put("weak_augment", weakAugment);
-        config.put("strong_augment", s.labelsOnly() ? null : strongSpec);
+        config.put("strong_augment", s.labelsOnly() || s.mixes() ? null : strongSpec);
         config.put("data", data != null ? data : (unlabeledData == null ? Map.of("labeled", labeledData)
                 : Map.of("labeled", labeledData, "unlabeled", unlabeledData)));
         out = runOptions.out(out);
@@ -282,6 +296,16 @@ final class SemisupCommand implements Callable<Integer> {
         if (temperature != null) {
             s = s.optTemperature(temperature);
         }
+        if ((mixupAlpha != null || rampup != null) && !s.mixes()) {
+            throw new SelfSupException(ErrorCode.BAD_ARGUMENT, (mixupAlpha != null ? "--mixup-alpha" : "--rampup")
+                    + " is a MixMatch setting; --method " + method + " does not use it", method, List.of("mixmatch"), null);
+        }
+        if (mixupAlpha != null) {
+            s = s.optMixupAlpha(mixupAlpha);
+        }
+        if (rampup != null) {
+            s = s.optRampup(rampup);
+        }
         if (confidence != null) {
             s = s.optConfidence(confidence);
         }
@@ -299,9 +323,9 @@ final class SemisupCommand implements Callable<Integer> {
         }
         FeatureConsistency.Distance distance = FeatureConsistency.Distance.ofId(featureDistance);
         if (featureConsistency != 0) {
-            if (s.labelsOnly()) {
+            if (s.labelsOnly() || s.mixes()) {
                 throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "--feature-consistency compares unlabeled images with"
-                        + " their augmented copies; --method supervised has none (use uda or fixmatch)",
+                        + " their strongly augmented copies, for --method uda or fixmatch (not " + method + ")",
                         String.valueOf(featureConsistency), List.of("uda", "fixmatch"), null);
             }
             s = s.optFeatureConsistency(featureConsistency, distance);

@@ -345,9 +345,38 @@ class CliTest extends CliHarness {
         assertEquals(3, run("semisup", "--method", "fixmatch", "--labeled", labeled.toString(), "--unlabeled", empty.toString(),
                 "--out", dir.resolve("y").toString()));
         assertTrue(err.contains("No files in"), err);
-        assertEquals(2, run("semisup", "--method", "mixmatch", "--labeled", labeled.toString(), "--unlabeled", unlabeled.toString(),
+        assertEquals(2, run("semisup", "--method", "remixmatch", "--labeled", labeled.toString(), "--unlabeled", unlabeled.toString(),
                 "--out", dir.resolve("z").toString()));
-        assertTrue(err.contains("known: [fixmatch, supervised, uda]"), err);
+        assertTrue(err.contains("known: [fixmatch, mixmatch, supervised, uda]"), err);
+    }
+
+    @Test
+    void semisupMixMatchRunsWithItsOwnSettingsAndRefusesOthersSettings() throws IOException {
+        Path labeled = labeledFolder(dir.resolve("labeled"), 6);
+        Path unlabeled = labeledFolder(dir.resolve("unlabeled"), 10);
+        Path run = dir.resolve("mixmatch");
+        assertEquals(0, run("semisup", "--method", "mixmatch", "--labeled", labeled.toString(), "--unlabeled",
+                unlabeled.toString(), "--test", labeled.toString(), "--steps", "6", "--labeled-batch", "4", "--mu", "2",
+                "--mixup-alpha", "0.5", "--rampup", "0.5", "--bn-images", "20", "--out", run.toString()), err);
+        assertTrue(err.contains("augmentation: labeled and both unlabeled views [pad-crop(fraction=0.125)]"), err);
+        String json = Files.readString(run.resolve("run.json"));
+        assertTrue(json.contains("\"mixup_alpha\": 0.5") && json.contains("\"rampup_share\": 0.5")
+                && json.contains("\"strong_augment\": null"), json);
+        assertTrue(out.contains("mixmatch, ") && out.contains("test accuracy"), out);
+        assertEquals(7, Files.readAllLines(run.resolve("semisup-metrics.csv")).size());
+
+        assertEquals(2, run("semisup", "--method", "mixmatch", "--strong-augment", "randaugment-uda", "--labeled",
+                labeled.toString(), "--unlabeled", unlabeled.toString(), "--out", dir.resolve("a").toString()));
+        assertTrue(err.contains("--strong-augment is not used by --method mixmatch"), err);
+        assertEquals(2, run("semisup", "--method", "uda", "--mixup-alpha", "0.5", "--labeled", labeled.toString(),
+                "--unlabeled", unlabeled.toString(), "--out", dir.resolve("b").toString()));
+        assertTrue(err.contains("--mixup-alpha is a MixMatch setting"), err);
+        assertEquals(2, run("semisup", "--method", "mixmatch", "--feature-consistency", "1", "--labeled", labeled.toString(),
+                "--unlabeled", unlabeled.toString(), "--out", dir.resolve("c").toString()));
+        assertTrue(err.contains("for --method uda or fixmatch (not mixmatch)"), err);
+        for (String out : new String[] {"a", "b", "c"}) {
+            assertTrue(Files.notExists(dir.resolve(out)), out + ": nothing is written for a refused run");
+        }
     }
 
     @Test

@@ -7,7 +7,9 @@ package org.selfsup4j.trainer.semisup;
  * whose target passed the confidence mask. {@code consistency}: (1/U) Σ mask · KL(target ‖ prediction on the strong
  * view), from an extra inference pass every few steps (NaN in between). {@code tsaThreshold}: η_t (1 without TSA).
  * {@code featureConsistency}: W · (1/U) Σ d(strong view's normalised features, source view's), from the same pass
- * (NaN in between and without the term; checkpoints written before it existed read as NaN).
+ * (NaN in between and without the term; checkpoints written before it existed read as NaN). MixMatch has no mask or
+ * TSA (share NaN, threshold and kept 1) and its consistency is the mean squared error of the mixed unlabeled rows'
+ * probabilities against their mixed guessed labels, (1/2U) Σ (1/L) ‖q' − p‖², before λ_u.
  */
 public record SemiStep(long step, double objective, double supervised, double consistency, double maskShare,
                        double tsaThreshold, double tsaKept, double learningRate, double seconds,

@@ -7,7 +7,8 @@ import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
 
 /**
- * The knobs of UDA and FixMatch, with the papers' values as defaults ({@link #uda()}, {@link #fixMatch()}), and of
+ * The knobs of UDA, FixMatch and MixMatch, with the papers' values as defaults ({@link #uda()}, {@link #fixMatch()},
+ * {@link #mixMatch()}), and of
  * {@link #supervised()}: the same recipe on the labeled images alone, the fair labels-only baseline. UDA and FixMatch:
  * λ (consistency weight) 1, μ (unlabeled per labeled image) 7, temperature 0.4 and confidence 0.8 (UDA) or the
  * pseudo-label threshold 0.95 (FixMatch), training-signal annealing (UDA, off by default), SGD with Nesterov momentum
@@ -15,14 +16,18 @@ import org.selfsup4j.core.SelfSupException;
  * moving average of the weights (decay 0.999) for evaluation, whose batch-norm statistics are then re-estimated on
  * about 4,096 images in batches composed as the training batches were
  * ({@link org.selfsup4j.trainer.train.BatchNormRecalibration}; the papers' million-step runs do not need this, runs of
- * a few thousand steps do). Immutable; {@code optX} returns a changed copy.
+ * a few thousand steps do). MixMatch keeps that optimiser, schedule, weight decay and EMA and takes its own paper's
+ * batch (B 64, μ 1), K = 2 weak views per unlabeled image, sharpening temperature 0.5, MixUp α 0.75 and λ_u 75,
+ * ramped up linearly over the first {@code rampup} share of the steps (1/64: the reference code's 16k of 1M steps).
+ * Immutable; {@code optX} returns a changed copy.
  */
 public record SemiSupervisedSettings(String method, int steps, int labeledBatch, int mu, double lambda,
                                      double temperature, double confidence, TsaSchedule tsa, double learningRate,
                                      double weightDecay, boolean cosine, double emaDecay, int bnImages, long seed,
                                      int workers, int diagnosticsEvery, double featureConsistency,
-                                     FeatureConsistency.Distance featureDistance) {
-    public static final List<String> METHODS = List.of("fixmatch", "supervised", "uda");
+                                     FeatureConsistency.Distance featureDistance, double mixupAlpha,
+                                     double rampup) {
+    public static final List<String> METHODS = List.of("fixmatch", "mixmatch", "supervised", "uda");
     /** Default number of images the averaged weights' batch-norm statistics are re-estimated on. */
     public static final int DEFAULT_BN_IMAGES = 4096;
 
@@ -45,16 +50,33 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
         check(featureConsistency >= 0 && Double.isFinite(featureConsistency), "feature-consistency weight",
                 featureConsistency, ">= 0 (0 = off)");
         java.util.Objects.requireNonNull(featureDistance, "featureDistance is null");
+        if (method.equals("mixmatch")) {
+            check(featureConsistency == 0, "feature-consistency weight for mixmatch", featureConsistency,
+                    "0 (the term is for uda and fixmatch)");
+            check(mixupAlpha > 0 && Double.isFinite(mixupAlpha), "MixUp alpha", mixupAlpha, "> 0");
+            check(rampup >= 0 && rampup <= 1, "ramp-up share", rampup, "in [0, 1]");
+            check(temperature > 0 && temperature <= 1, "sharpening temperature", temperature, "in (0, 1]");
+        }
     }
 
     /** UDA (Xie et al., 2019): T 0.4, confidence 0.8, λ 1, μ 7, TSA off. */
     public static SemiSupervisedSettings uda() {
-        return new SemiSupervisedSettings("uda", 2000, 16, 7, 1.0, 0.4, 0.8, TsaSchedule.NONE, 0.03, 5e-4, true, 0.999, DEFAULT_BN_IMAGES, 1, 1, 10, 0.0, FeatureConsistency.Distance.MSE);
+        return new SemiSupervisedSettings("uda", 2000, 16, 7, 1.0, 0.4, 0.8, TsaSchedule.NONE, 0.03, 5e-4, true, 0.999, DEFAULT_BN_IMAGES, 1, 1, 10, 0.0, FeatureConsistency.Distance.MSE, 0.0, 0.0);
     }
 
     /** FixMatch (Sohn et al., 2020): threshold 0.95, λ_u 1, μ 7. */
     public static SemiSupervisedSettings fixMatch() {
-        return new SemiSupervisedSettings("fixmatch", 2000, 16, 7, 1.0, 1.0, 0.95, TsaSchedule.NONE, 0.03, 5e-4, true, 0.999, DEFAULT_BN_IMAGES, 1, 1, 10, 0.0, FeatureConsistency.Distance.MSE);
+        return new SemiSupervisedSettings("fixmatch", 2000, 16, 7, 1.0, 1.0, 0.95, TsaSchedule.NONE, 0.03, 5e-4, true, 0.999, DEFAULT_BN_IMAGES, 1, 1, 10, 0.0, FeatureConsistency.Distance.MSE, 0.0, 0.0);
+    }
+
+    /**
+     * MixMatch (Berthelot et al., 2019): K = 2 weak views of each unlabeled image, their mean prediction sharpened
+     * with T 0.5 as the guessed label, MixUp (α 0.75, λ' = max(λ, 1 − λ)) of all examples with a shuffled copy,
+     * cross-entropy on the mixed labeled rows plus λ_u 75 (ramped up over the first 1/64 of the steps) times the
+     * mean squared error of the mixed unlabeled rows' probabilities; B 64, μ 1.
+     */
+    public static SemiSupervisedSettings mixMatch() {
+        return new SemiSupervisedSettings("mixmatch", 2000, 64, 1, 75.0, 0.5, 0.0, TsaSchedule.NONE, 0.03, 5e-4, true, 0.999, DEFAULT_BN_IMAGES, 1, 1, 10, 0.0, FeatureConsistency.Distance.MSE, 0.75, 1.0 / 64);
     }
 
     /**
@@ -62,13 +84,14 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
      * decay, EMA, batch of labeled images and steps as {@link #uda()}, and no unlabeled images.
      */
     public static SemiSupervisedSettings supervised() {
-        return new SemiSupervisedSettings("supervised", 2000, 16, 7, 0.0, 1.0, 1.0, TsaSchedule.NONE, 0.03, 5e-4, true, 0.999, DEFAULT_BN_IMAGES, 1, 1, 10, 0.0, FeatureConsistency.Distance.MSE);
+        return new SemiSupervisedSettings("supervised", 2000, 16, 7, 0.0, 1.0, 1.0, TsaSchedule.NONE, 0.03, 5e-4, true, 0.999, DEFAULT_BN_IMAGES, 1, 1, 10, 0.0, FeatureConsistency.Distance.MSE, 0.0, 0.0);
     }
 
     public static SemiSupervisedSettings forMethod(String method) {
         return switch (method) {
             case "uda" -> uda();
             case "fixmatch" -> fixMatch();
+            case "mixmatch" -> mixMatch();
             case "supervised" -> supervised();
             default -> throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "Unknown method [" + method + "], known: "
                     + METHODS, method, METHODS, null);
@@ -85,7 +108,23 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
         return labelsOnly() ? 0 : mu * labeledBatch;
     }
 
-    /** How the unlabeled predictions become targets; unused by {@code supervised}. */
+    /** True for {@code mixmatch}: guessed labels, MixUp and a squared-error consistency term ({@link MixMatch}). */
+    public boolean mixes() {
+        return method.equals("mixmatch");
+    }
+
+    /**
+     * The consistency weight at step k (0-based): λ, except for MixMatch, whose λ_u rises linearly from 0 to λ over
+     * the first {@code rampup} share of the steps (λ · min(1, k / (rampup · K)); no ramp when the share is 0).
+     */
+    public double lambdaAt(long k) {
+        if (!mixes() || rampup == 0) {
+            return lambda;
+        }
+        return lambda * Math.min(1.0, k / (rampup * Math.max(1, steps)));
+    }
+
+    /** How the unlabeled predictions become targets; unused by {@code supervised} and {@code mixmatch}. */
     public ConsistencyTargets targets() {
         return method.equals("uda") ? ConsistencyTargets.uda(temperature, confidence) : ConsistencyTargets.fixMatch(confidence);
     }
@@ -96,47 +135,47 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
     }
 
     public SemiSupervisedSettings optSteps(int v) {
-        return new SemiSupervisedSettings(method, v, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance);
+        return new SemiSupervisedSettings(method, v, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup);
     }
 
     public SemiSupervisedSettings optLabeledBatch(int v) {
-        return new SemiSupervisedSettings(method, steps, v, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance);
+        return new SemiSupervisedSettings(method, steps, v, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup);
     }
 
     public SemiSupervisedSettings optMu(int v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, v, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, v, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup);
     }
 
     public SemiSupervisedSettings optLambda(double v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, v, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, v, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup);
     }
 
     public SemiSupervisedSettings optTemperature(double v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, v, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, v, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup);
     }
 
     public SemiSupervisedSettings optConfidence(double v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, v, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, v, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup);
     }
 
     public SemiSupervisedSettings optTsa(TsaSchedule v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, v, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, v, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup);
     }
 
     public SemiSupervisedSettings optLearningRate(double v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, v, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, v, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup);
     }
 
     public SemiSupervisedSettings optWeightDecay(double v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, v, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, v, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup);
     }
 
     public SemiSupervisedSettings optCosine(boolean v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, v, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, v, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup);
     }
 
     public SemiSupervisedSettings optEmaDecay(double v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, v, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, v, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup);
     }
 
     /**
@@ -144,19 +183,19 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
      * re-estimated on; 0 keeps the averaged statistics.
      */
     public SemiSupervisedSettings optBnImages(int v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, v, seed, workers, diagnosticsEvery, featureConsistency, featureDistance);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, v, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup);
     }
 
     public SemiSupervisedSettings optSeed(long v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, v, workers, diagnosticsEvery, featureConsistency, featureDistance);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, v, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup);
     }
 
     public SemiSupervisedSettings optWorkers(int v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, v, diagnosticsEvery, featureConsistency, featureDistance);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, v, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup);
     }
 
     public SemiSupervisedSettings optDiagnosticsEvery(int v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, v, featureConsistency, featureDistance);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, v, featureConsistency, featureDistance, mixupAlpha, rampup);
     }
 
     /**
@@ -164,7 +203,17 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
      * the strong view to the objective ({@link FeatureConsistency}); 0 turns it off.
      */
     public SemiSupervisedSettings optFeatureConsistency(double w, FeatureConsistency.Distance distance) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, w, distance);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, w, distance, mixupAlpha, rampup);
+    }
+
+    /** MixMatch's MixUp α: the mixing coefficient is drawn from Beta(α, α). */
+    public SemiSupervisedSettings optMixupAlpha(double v) {
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, v, rampup);
+    }
+
+    /** MixMatch's ramp-up of λ_u, as a share of the steps (0: full weight from the first step). */
+    public SemiSupervisedSettings optRampup(double v) {
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, v);
     }
 
     public Map<String, Object> toMap() {
@@ -176,10 +225,16 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
             m.put("mu", mu);
             m.put("unlabeled_batch", unlabeledBatch());
             m.put("lambda", lambda);
-            if (method.equals("uda")) {
+            if (!method.equals("fixmatch")) {
                 m.put("temperature", temperature);
             }
-            m.put(method.equals("uda") ? "confidence" : "threshold", confidence);
+            if (mixes()) {
+                m.put("views", 2);
+                m.put("mixup_alpha", mixupAlpha);
+                m.put("rampup_share", rampup);
+            } else {
+                m.put(method.equals("uda") ? "confidence" : "threshold", confidence);
+            }
             if (featureConsistency > 0) {
                 m.put("feature_consistency", featureConsistency);
                 m.put("feature_distance", featureDistance.id());

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -23,6 +24,7 @@ import org.selfsup4j.core.spi.Backbone;
 import org.selfsup4j.core.spi.SslLoss;
 import org.selfsup4j.trainer.backend.FastPath;
 import org.selfsup4j.trainer.data.Prefetcher;
+import org.selfsup4j.trainer.data.Seeds;
 import org.selfsup4j.trainer.train.BatchNormRecalibration;
 import org.selfsup4j.trainer.train.Checkpoints;
 import org.selfsup4j.trainer.train.DivergenceGuard;
@@ -32,12 +34,15 @@ import org.selfsup4j.trainer.train.TrainedModel;
 import org.selfsup4j.trainer.train.TrainingSettings;
 
 /**
- * UDA and FixMatch in one loop. Each step: (1) a forward pass in inference mode on [labeled ; unlabeled source view]
+ * UDA, FixMatch and MixMatch in one loop. Each UDA or FixMatch step: (1) a forward pass in inference mode on [labeled ; unlabeled source view]
  * gives the labeled examples' correct-class probabilities (for TSA and the supervised loss) and the unlabeled
  * predictions, which {@link ConsistencyTargets} turns into targets and a mask — plain numbers, so no gradient can
  * reach them; (2) one ordinary DL4J step on [labeled ; unlabeled strong view] with labels [one-hot ; targets] and
  * per-example weights from {@link StepWeights}, through the cross-entropy loss layer (cross-entropy against a fixed
- * target has the gradient of the KL consistency term). Batches are made ahead on worker threads.
+ * target has the gradient of the KL consistency term). A MixMatch step ({@link MixMatch}): one inference pass on
+ * [labeled ; weak view 1 ; weak view 2] gives the guessed labels, the whole batch is mixed with a shuffled copy of
+ * itself, and one DL4J step trains both outputs (cross-entropy on the labeled rows, squared error on the unlabeled
+ * ones) with their label masks. Batches are made ahead on worker threads.
  */
 public final class SemiSupervisedTrainer {
     private static final String HISTORY = "semi-history";
@@ -123,6 +128,9 @@ public final class SemiSupervisedTrainer {
         if (featureTerm()) {
             graph = FeatureConsistency.withOutput(graph);
         }
+        if (settings.mixes()) {
+            graph = MixMatch.withOutput(graph);
+        }
         WeightEma ema = settings.emaDecay() > 0 ? new WeightEma(graph, settings.emaDecay()) : null;
         SemiHistory history = new SemiHistory();
         int first = 0;
@@ -151,7 +159,8 @@ public final class SemiSupervisedTrainer {
         try (Prefetcher<SemiBatch> prefetcher = new Prefetcher<>(batches::batch, first, settings.steps() - first,
                 settings.workers(), 4)) {
             for (long k = first; k < settings.steps() && !stop.isRequested(); k++) {
-                SemiStep step = step(trained, prefetcher.next(), targets, classes, k, start);
+                SemiStep step = settings.mixes() ? mixMatchStep(trained, prefetcher.next(), classes, k, start)
+                        : step(trained, prefetcher.next(), targets, classes, k, start);
                 DivergenceGuard.check(trained, k + 1, step.objective(), settings.learningRateAt(k),
                         checkpoints::describeLatest);
                 if (weightAverage != null) {
@@ -170,7 +179,7 @@ public final class SemiSupervisedTrainer {
         if (history.stoppedEarly()) {
             checkpoints.save(trained, history.steps().size(), seconds, state(history, weightAverage));
         }
-        TrainedModel model = TrainedModel.classifier(FeatureConsistency.withoutOutput(trained), labeled.shape(),
+        TrainedModel model = TrainedModel.classifier(plain(trained), labeled.shape(),
                 labeled.classNames()).withConversion(conversion);
         if (weightAverage == null) {
             return new Result(model, model, 0, history);
@@ -182,8 +191,13 @@ public final class SemiSupervisedTrainer {
             BatchNormRecalibration.recalibrate(average, views);
             images = views.stream().mapToInt(v -> (int) v.size(0)).sum();
         }
-        return new Result(model, TrainedModel.classifier(FeatureConsistency.withoutOutput(average), labeled.shape(),
+        return new Result(model, TrainedModel.classifier(plain(average), labeled.shape(),
                 labeled.classNames()).withConversion(conversion), images, history);
+    }
+
+    /** The classifier without the training-only outputs. */
+    private static ComputationGraph plain(ComputationGraph graph) {
+        return MixMatch.withoutOutput(FeatureConsistency.withoutOutput(graph));
     }
 
     private static Map<String, Serializable> state(SemiHistory history, WeightEma ema) {
@@ -197,7 +211,7 @@ public final class SemiSupervisedTrainer {
 
     /**
      * Batches composed as the training batches were — B labeled images under the labeled augmentation and, unless
-     * labels-only, μ·B unlabeled ones under the strong augmentation — continuing the run's seeded sequence after its
+     * labels-only, μ·B unlabeled ones under the strong augmentation (MixMatch: the second weak view, unmixed) — continuing the run's seeded sequence after its
      * last step, until about {@code bnImages} images: what batch norm normalised during training.
      */
     private List<INDArray> trainingLikeBatches(SemiBatches batches) {
@@ -264,6 +278,49 @@ public final class SemiSupervisedTrainer {
         }
         return new SemiStep(k + 1, graph.score(), supervised / b, consistency, u == 0 ? Double.NaN : masked / u, eta, kept / b, lr,
                 (System.nanoTime() - start) / 1e9, featureDistance);
+    }
+
+    /**
+     * One MixMatch step: guessed labels from the inference pass on both weak views, MixUp of [labeled ; view 1 ;
+     * view 2] with a shuffled copy (stream 7 of the seed at step k: resumable), both outputs trained with their masks.
+     * The history's consistency is (1/2U) Σ (1/L) ‖q' − p‖² of the mixed unlabeled rows in inference mode (every few
+     * steps), before λ_u; there is no mask (share NaN) and no TSA.
+     */
+    private SemiStep mixMatchStep(ComputationGraph graph, SemiBatch batch, int classes, long k, long start) {
+        int b = batch.labelIndices().length;
+        int u = (int) batch.unlabeledSource().size(0);
+        double lr = settings.learningRateAt(k);
+        graph.setLearningRate(lr);
+        INDArray all = Nd4j.concat(0, batch.labeled(), batch.unlabeledSource(), batch.unlabeledStrong());
+        float[][] probs = rowsOf(graph.output(false, all)[0]);
+        double supervised = 0;
+        for (int i = 0; i < b; i++) {
+            supervised -= Math.log(Math.max(probs[i][batch.labelIndices()[i]], 1e-12));
+        }
+        float[][] guessed = new float[u][classes];
+        for (int j = 0; j < u; j++) {
+            MixMatch.guess(probs[b + j], probs[b + u + j], settings.temperature(), guessed[j]);
+        }
+        INDArray guesses = Batches.rows(guessed);
+        INDArray targets = Nd4j.concat(0, batch.labels(), guesses, guesses);
+        int n = b + 2 * u;
+        Random random = Seeds.stream(settings.seed(), 7, k);
+        int[] partner = MixMatch.shuffle(n, random);
+        double[] lambda = new double[n];
+        for (int i = 0; i < n; i++) {
+            lambda[i] = MixMatch.mixCoefficient(random, settings.mixupAlpha());
+        }
+        MixMatch.Mixed mixed = MixMatch.mix(all, targets, partner, lambda);
+        double consistency = Double.NaN;
+        if (k % settings.diagnosticsEvery() == 0) {
+            INDArray p = graph.output(false, mixed.inputs())[0].get(NDArrayIndex.interval(b, n), NDArrayIndex.all());
+            INDArray diff = p.sub(mixed.targets().get(NDArrayIndex.interval(b, n), NDArrayIndex.all()).castTo(p.dataType()));
+            consistency = diff.mul(diff).sumNumber().doubleValue() / (2.0 * u * classes);
+        }
+        graph.fit(new MultiDataSet(new INDArray[] {mixed.inputs()}, new INDArray[] {mixed.targets(), mixed.targets()},
+                null, MixMatch.weights(b, 2 * u, settings.lambdaAt(k))));
+        return new SemiStep(k + 1, graph.score(), supervised / b, consistency, Double.NaN, 1.0, 1.0, lr,
+                (System.nanoTime() - start) / 1e9, Double.NaN);
     }
 
     /** Whether the objective has the feature-consistency term. */

@@ -28,7 +28,28 @@ class SemiSupervisedTrainerTest {
         return SemiSupervisedTrainer.builder(CATALOG.backbone("reference-cnn", ComponentConfig.parse("width=8")),
                 CATALOG.loss("cross-entropy", ComponentConfig.empty()), s, weak,
                 s.method().equals("uda") ? AugmentPipeline.identity() : weak,
-                AugmentPipeline.parse("randaugment-fixmatch", CATALOG)).build();
+                s.mixes() ? weak : AugmentPipeline.parse("randaugment-fixmatch", CATALOG)).build();
+    }
+
+    @Test
+    void mixMatchTrainsReproduciblyAndReturnsThePlainClassifier() {
+        LabeledImages all = TestData.blobs(120, 1, 16, 3);
+        LabeledImages labeled = all.head(12);
+        List<Image> unlabeled = all.images().subList(12, 120);
+        SemiSupervisedSettings s = SemiSupervisedSettings.mixMatch().optSteps(25).optLabeledBatch(6).optMu(2)
+                .optLambda(10).optRampup(0.2).optLearningRate(0.05);
+        SemiSupervisedTrainer.Result r = trainer(s).fit(labeled, unlabeled);
+        assertEquals(25, r.history().steps().size());
+        SemiStep first = r.history().steps().get(0);
+        SemiStep last = r.history().steps().get(24);
+        assertTrue(last.supervised() < first.supervised(), "supervised loss should fall: " + first.supervised()
+                + " -> " + last.supervised());
+        assertTrue(first.consistency() >= 0 && Double.isNaN(r.history().steps().get(1).consistency()));
+        assertTrue(Double.isNaN(first.maskShare()), "MixMatch has no mask");
+        assertEquals(1, r.model().graph().getNumOutputArrays(), "the training-only output is removed");
+        assertEquals(1, r.averaged().graph().getNumOutputArrays());
+        assertEquals(r.model().graph().params(), trainer(s).fit(labeled, unlabeled).model().graph().params(),
+                "same seed, same weights");
     }
 
     @Test
