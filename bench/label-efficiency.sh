@@ -11,7 +11,8 @@
 #   labels-only  --method supervised: the labeled images alone, same augmentation
 #   rotation     rotation-pretrained on all training images (one pretraining per seed, shared by both label counts,
 #                in pretrain-rotation-sSEED), then --method supervised --from it
-#   uda, fixmatch  the semi-supervised methods, the other training images unlabeled
+#   uda, fixmatch, mixmatch  the semi-supervised methods, the other training images unlabeled (mixmatch with its
+#                own batch: 64 labeled + 64 unlabeled images, two weak views each)
 #   uda-features  uda plus --feature-consistency 1 (mse between the L2-normalised features of the clean and the
 #                strongly augmented view); not in the default ROWS: ROWS=uda-features LABELS=10 bench/label-efficiency.sh
 #   all-labels   --method supervised on all 60,000 labels, batches of 128 (the ceiling)
@@ -58,7 +59,7 @@ for per in $LABELS; do
           fi
           "$S" semisup --method supervised --from "$pre" --labels-per-class "$per" "${common[@]}" > "$OUT/$row-$n-s$seed.log" 2>&1
           mkdir -p "$dir/pretrain" && cp "$pre/run.json" "$dir/pretrain/run.json" ;;   # its minutes count in the row
-        uda|fixmatch)
+        uda|fixmatch|mixmatch)
           "$S" semisup --method "$row" --labels-per-class "$per" "${common[@]}" > "$OUT/$row-$n-s$seed.log" 2>&1 ;;
         uda-features)
           "$S" semisup --method uda --feature-consistency 1 --feature-distance mse --labels-per-class "$per" "${common[@]}" \

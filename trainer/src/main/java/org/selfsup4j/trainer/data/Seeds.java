@@ -20,13 +20,17 @@ public final class Seeds {
 
     /** A permutation of 0..n-1 for epoch {@code epoch} of {@code seed}. */
     public static int[] permutation(int n, long seed, long epoch) {
+        return permutation(n, stream(seed, -1, epoch));
+    }
+
+    /** A uniformly random permutation of 0..n-1 drawn from {@code random} (Fisher–Yates). */
+    public static int[] permutation(int n, Random random) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;
         }
-        Random r = stream(seed, -1, epoch);
         for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
+            int j = random.nextInt(i + 1);
             int t = p[i];
             p[i] = p[j];
             p[j] = t;

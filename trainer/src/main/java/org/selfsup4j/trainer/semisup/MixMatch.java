@@ -127,21 +127,6 @@ public final class MixMatch {
         }
     }
 
-    /** A uniformly random permutation of 0..n-1 (Fisher–Yates). */
-    public static int[] shuffle(int n, Random random) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
-
     /**
      * MixUp of every row with row {@code partner[i]}: inputs (N × …) and targets (N × L) become
      * λ'_i · row i + (1 − λ'_i) · row partner[i].

@@ -305,7 +305,7 @@ public final class SemiSupervisedTrainer {
         INDArray targets = Nd4j.concat(0, batch.labels(), guesses, guesses);
         int n = b + 2 * u;
         Random random = Seeds.stream(settings.seed(), 7, k);
-        int[] partner = MixMatch.shuffle(n, random);
+        int[] partner = Seeds.permutation(n, random);
         double[] lambda = new double[n];
         for (int i = 0; i < n; i++) {
             lambda[i] = MixMatch.mixCoefficient(random, settings.mixupAlpha());

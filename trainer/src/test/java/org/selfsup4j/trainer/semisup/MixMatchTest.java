@@ -98,14 +98,14 @@ class MixMatchTest {
 
     @Test
     void theShuffleIsASeededPermutation() {
-        int[] p = MixMatch.shuffle(50, Seeds.stream(1, 7, 4));
-        assertArrayEquals(p, MixMatch.shuffle(50, Seeds.stream(1, 7, 4)));
+        int[] p = Seeds.permutation(50, Seeds.stream(1, 7, 4));
+        assertArrayEquals(p, Seeds.permutation(50, Seeds.stream(1, 7, 4)));
         int[] sorted = p.clone();
         Arrays.sort(sorted);
         for (int i = 0; i < 50; i++) {
             assertEquals(i, sorted[i]);
         }
-        assertTrue(!Arrays.equals(p, MixMatch.shuffle(50, Seeds.stream(1, 7, 5))));
+        assertTrue(!Arrays.equals(p, Seeds.permutation(50, Seeds.stream(1, 7, 5))));
     }
 
     /** B = 2 mixed labeled rows, then 3 mixed unlabeled rows, with soft targets. */
