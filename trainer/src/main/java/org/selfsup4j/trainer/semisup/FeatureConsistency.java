@@ -79,7 +79,7 @@ public final class FeatureConsistency {
     }
 
     /** DL4J's transfer learning builds in its default data type; the copy keeps the original's. */
-    private static ComputationGraph sameType(ComputationGraph original, ComputationGraph copy) {
+    static ComputationGraph sameType(ComputationGraph original, ComputationGraph copy) {
         DataType type = original.getConfiguration().getDataType();
         return copy.getConfiguration().getDataType() == type ? copy : copy.convertDataType(type);
     }

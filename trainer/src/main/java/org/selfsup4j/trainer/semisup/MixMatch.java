@@ -6,7 +6,6 @@ import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.transferlearning.TransferLearning;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
@@ -47,13 +46,11 @@ public final class MixMatch {
         LossLayer loss = new LossLayer.Builder(new LossMSE()).activation(Activation.SOFTMAX).updater(new NoOp()).build();
         loss.setNIn(classes);
         loss.setNOut(classes);
-        ComputationGraph copy = new TransferLearning.GraphBuilder(graph)
+        return FeatureConsistency.sameType(graph, new TransferLearning.GraphBuilder(graph)
                 .addVertex(LOGITS, new ScaleVertex(1.0), HeadBuilder.HEAD)
                 .addLayer(OUTPUT, loss, LOGITS)
                 .setOutputs(HeadBuilder.OUTPUT, OUTPUT)
-                .build();
-        DataType type = graph.getConfiguration().getDataType();
-        return copy.getConfiguration().getDataType() == type ? copy : copy.convertDataType(type);
+                .build());
     }
 
     /** A copy of {@code graph} without the {@value #OUTPUT} output (the plain classifier), or {@code graph} itself. */
@@ -61,10 +58,8 @@ public final class MixMatch {
         if (graph.getVertex(OUTPUT) == null) {
             return graph;
         }
-        ComputationGraph copy = new TransferLearning.GraphBuilder(graph).removeVertexAndConnections(OUTPUT)
-                .removeVertexAndConnections(LOGITS).setOutputs(HeadBuilder.OUTPUT).build();
-        DataType type = graph.getConfiguration().getDataType();
-        return copy.getConfiguration().getDataType() == type ? copy : copy.convertDataType(type);
+        return FeatureConsistency.sameType(graph, new TransferLearning.GraphBuilder(graph)
+                .removeVertexAndConnections(OUTPUT).removeVertexAndConnections(LOGITS).setOutputs(HeadBuilder.OUTPUT).build());
     }
 
     /**
@@ -72,20 +67,11 @@ public final class MixMatch {
      * {@code out}.
      */
     public static void guess(float[] p1, float[] p2, double temperature, float[] out) {
-        double[] e = new double[p1.length];
-        double max = 0;
+        float[] mean = new float[p1.length];
         for (int k = 0; k < p1.length; k++) {
-            e[k] = Math.max((p1[k] + (double) p2[k]) / 2, 1e-30);
-            max = Math.max(max, e[k]);
+            mean[k] = (p1[k] + p2[k]) / 2;
         }
-        double sum = 0;
-        for (int k = 0; k < e.length; k++) {
-            e[k] = Math.pow(e[k] / max, 1 / temperature);   // divided by the max first: no underflow for small T
-            sum += e[k];
-        }
-        for (int k = 0; k < e.length; k++) {
-            out[k] = (float) (e[k] / sum);
-        }
+        ConsistencyTargets.uda(temperature, 0).target(mean, out);   // UDA's sharpening; its mask is unused
     }
 
     /** λ' = max(λ, 1 − λ) with λ ~ Beta(α, α). */
