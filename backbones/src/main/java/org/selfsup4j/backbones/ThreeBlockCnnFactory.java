@@ -5,8 +5,8 @@ import org.selfsup4j.core.spi.Backbone;
 import org.selfsup4j.core.spi.BackboneFactory;
 
 /**
- * The factory behind {@code reference-cnn} and {@code pooled-cnn}: one setting, {@code width} (channels of the first
- * block, default 32), and a {@link ThreeBlockCnn} that halves the resolution by strided convolution or max pooling.
+ * The factory behind {@code reference-cnn} and {@code pooled-cnn}: settings {@code width} (channels of the first
+ * block, default 32) and {@code depth} (3×3 convolutions per block, default 1), and a {@link ThreeBlockCnn} that halves the resolution by strided convolution or max pooling.
  */
 abstract class ThreeBlockCnnFactory implements BackboneFactory {
     private final String name;
@@ -35,7 +35,11 @@ abstract class ThreeBlockCnnFactory implements BackboneFactory {
         if (width <= 0) {
             throw config.badValue("width", String.valueOf(width), "a positive number of channels");
         }
+        int depth = config.getInt("depth", 1);
+        if (depth <= 0 || depth > 8) {
+            throw config.badValue("depth", String.valueOf(depth), "1 to 8 convolutions per block");
+        }
         config.requireAllKeysRead(name);
-        return new ThreeBlockCnn(width, maxPool);
+        return new ThreeBlockCnn(width, depth, maxPool);
     }
 }

@@ -63,6 +63,22 @@ class BackbonesTest {
     }
 
     @Test
+    void depthAddsStrideOneConvolutionsToEveryBlockAndKeepsTheFeatureMap() {
+        ComputationGraph deep = build(new PooledCnnFactory().create(ComponentConfig.parse("depth=2")), new InputShape(1, 28, 28));
+        // convs 1·32·9 + 32·32·9 | 32·64·9 + 64·64·9 | 64·128·9 + 128·128·9 = 285,984; 448 BN channels × 4 = 1,792
+        assertEquals(285_984 + 1_792, deep.numParams());
+        var acts = deep.feedForward(Nd4j.rand(DataType.FLOAT, 1, 1, 28, 28), false);
+        assertArrayEquals(new long[] {1, 32, 28, 28}, acts.get("backbone_1b_relu").shape());
+        assertArrayEquals(new long[] {1, 64, 14, 14}, acts.get("backbone_2b_relu").shape());
+        assertArrayEquals(new long[] {1, 128, 7, 7}, acts.get(Backbone.FEATURE_MAP).shape());
+        assertEquals(true, acts.containsKey("backbone_3b_conv") && !acts.containsKey("backbone_3c_conv"));
+        // depth 1 keeps the layer names saved models have
+        ComputationGraph shallow = build(new PooledCnnFactory().create(ComponentConfig.parse("depth=1")), new InputShape(1, 28, 28));
+        assertEquals(false, shallow.getConfiguration().getVertices().keySet().stream().anyMatch(n -> n.matches("backbone_\\db_.*")));
+        assertEquals(6, deep.getConfiguration().getVertices().keySet().stream().filter(n -> n.endsWith("_conv")).count());
+    }
+
+    @Test
     void everyBuiltInBackboneTakesAnyChannelCountAndSize() {
         for (BackboneFactory f : new BuiltinBackbonesPlugin().backboneFactories()) {
             Backbone b = f.create(ComponentConfig.empty());
@@ -106,5 +122,6 @@ class BackbonesTest {
     void badSettingsAreRejected() {
         assertThrows(SelfSupException.class, () -> new ReferenceCnnFactory().create(ComponentConfig.parse("width=0")));
         assertThrows(SelfSupException.class, () -> new SmallResNetFactory().create(ComponentConfig.parse("depth=3")));
+        assertThrows(SelfSupException.class, () -> new PooledCnnFactory().create(ComponentConfig.parse("depth=0")));
     }
 }

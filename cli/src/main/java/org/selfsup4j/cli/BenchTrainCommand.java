@@ -52,6 +52,9 @@ final class BenchTrainCommand implements Callable<Integer> {
             description = "backbone to train (default: ${DEFAULT-VALUE}); see `selfsup list`")
     String backbone;
 
+    @Option(names = "--backbone-config", defaultValue = "", description = "settings of --backbone, key=value,... (e.g. width=48)")
+    String backboneConfig;
+
     @Option(names = "--batch", defaultValue = "128", description = "batch size (default: ${DEFAULT-VALUE})")
     int batch;
 
@@ -101,14 +104,15 @@ final class BenchTrainCommand implements Callable<Integer> {
         Catalog catalog = Composition.start(bench.main.plugins).catalog();
         TrainingSettings settings = TrainingSettings.defaults().optBatchSize(batch).optOptimizer(optimizer)
                 .optLearningRate(0.01).optSteps(Integer.MAX_VALUE).optSeed(7);
-        ComputationGraph graph = Networks.classifier(catalog.backbone(backbone, ComponentConfig.empty()),
+        ComputationGraph graph = Networks.classifier(catalog.backbone(backbone, ComponentConfig.parse(backboneConfig)),
                 10, catalog.loss("cross-entropy", ComponentConfig.empty()), shape, settings);
         if (!defaultDl4j) {
             FastPath.install(graph);
         }
         LabeledImages data = synthetic(shape, 8 * batch, 7);
         String mode = uda ? "uda" : defaultDl4j ? "bare-default-dl4j" : bare ? "bare" : "trainer";
-        System.out.printf("# bench train mode=%s backbone=%s input=%s batch=%d params=%d %s%n", mode, backbone, shape, batch, graph.numParams(),
+        System.out.printf("# bench train mode=%s backbone=%s%s input=%s batch=%d params=%d %s%n", mode, backbone,
+                backboneConfig.isEmpty() ? "" : "(" + backboneConfig + ")", shape, batch, graph.numParams(),
                 FastPath.describe());
         long[] stamps = uda ? udaLoop(catalog, shape, data)
                 : bare || defaultDl4j ? bareLoop(graph, data) : trainerLoop(graph, data, settings);
@@ -170,7 +174,7 @@ final class BenchTrainCommand implements Callable<Integer> {
                 .optBnImages(0).optSeed(7);
         Augmenter identity = (image, random) -> image;
         List<Image> unlabeled = synthetic(shape, 8 * batch, 8).images();
-        SemiSupervisedTrainer.builder(catalog.backbone(backbone, ComponentConfig.empty()),
+        SemiSupervisedTrainer.builder(catalog.backbone(backbone, ComponentConfig.parse(backboneConfig)),
                         catalog.loss("cross-entropy", ComponentConfig.empty()), s, identity, identity, identity)
                 .optListener((step, steps) -> {
                     long elapsed = (long) (step.seconds() * 1e9);

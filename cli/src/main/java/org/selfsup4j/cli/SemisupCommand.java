@@ -13,6 +13,7 @@ import org.selfsup4j.core.data.FashionMnist;
 import org.selfsup4j.core.data.LabelSplit;
 import org.selfsup4j.core.data.LabeledImages;
 import org.selfsup4j.core.image.Image;
+import org.selfsup4j.core.spi.Backbone;
 import org.selfsup4j.trainer.data.AugmentPipeline;
 import org.selfsup4j.trainer.plugin.Catalog;
 import org.selfsup4j.trainer.run.AtomicFiles;
@@ -22,6 +23,7 @@ import org.selfsup4j.trainer.run.ModelStore;
 import org.selfsup4j.trainer.run.Progress;
 import org.selfsup4j.trainer.run.RunFolder;
 import org.selfsup4j.trainer.semisup.FeatureConsistency;
+import org.selfsup4j.trainer.semisup.Headline;
 import org.selfsup4j.trainer.semisup.SemiStep;
 import org.selfsup4j.trainer.semisup.SemiSupervisedSettings;
 import org.selfsup4j.trainer.semisup.SemiSupervisedTrainer;
@@ -63,11 +65,19 @@ final class SemisupCommand implements Callable<Integer> {
     @Option(names = "--labels-per-class", description = "labeled images per class (stratified, seeded; written to split.csv)")
     Integer labelsPerClass;
 
+    @Option(names = "--val-per-class", description = "hold out V of each class's labeled images as a validation set "
+            + "(never trained on, never unlabeled; role 'validation' in split.csv) and report the weights (EMA or raw) "
+            + "that score higher on it; without it the EMA is reported (default: none)")
+    Integer valPerClass;
+
     @Option(names = "--test", description = "labeled test images to score at the end (default with --data: the official test split)")
     String test;
 
     @Option(names = "--backbone", defaultValue = "reference-cnn", description = "backbone (default: ${DEFAULT-VALUE})")
     String backbone;
+
+    @Option(names = "--backbone-config", defaultValue = "", description = "settings of --backbone, key=value,... (e.g. width=48,depth=2)")
+    String backboneConfig;
 
     @Option(names = "--steps", description = "training steps (default 2000)")
     Integer steps;
@@ -150,6 +160,7 @@ final class SemisupCommand implements Callable<Integer> {
             dataOptions.readAs(pretrained);
         }
         Catalog catalog = Composition.start(main.plugins).catalog();
+        Backbone net = catalog.backbone(backbone, ComponentConfig.parse(backboneConfig));   // bad settings fail before any data is read
         AugmentPipeline weak = AugmentPipeline.parse(weakAugment, catalog);
         if (s.mixes() && strongAugment != null) {
             throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "--strong-augment is not used by --method mixmatch: its "
@@ -179,7 +190,7 @@ final class SemisupCommand implements Callable<Integer> {
                 throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "--data needs --labels-per-class N: how many of its images are labeled");
             }
             all = dataOptions.labeled(data, FashionMnist.Part.TRAIN);
-            split = LabelSplit.perClass(all, labelsPerClass, seed);
+            split = withValidation(LabelSplit.perClass(all, labelsPerClass, seed), all);
             labeled = split.apply(all);
             List<Image> rest = new ArrayList<>();
             if (!s.labelsOnly()) {   // the labels-only baseline sees no unlabeled image
@@ -195,7 +206,9 @@ final class SemisupCommand implements Callable<Integer> {
             }
             all = dataOptions.labeled(labeledData, FashionMnist.Part.TRAIN);
             if (labelsPerClass != null) {
-                split = LabelSplit.perClass(all, labelsPerClass, seed);
+                split = withValidation(LabelSplit.perClass(all, labelsPerClass, seed), all);
+            } else if (valPerClass != null) {
+                split = withValidation(LabelSplit.all(all, seed), all);
             }
             labeled = split == null ? all : split.apply(all);
             unlabeled = unlabeledData == null || s.labelsOnly() ? List.of()
@@ -204,11 +217,13 @@ final class SemisupCommand implements Callable<Integer> {
                 testSet = dataOptions.labeled(test, FashionMnist.Part.TEST);
             }
         }
+        LabeledImages validation = split == null || split.validationPerClass() == 0 ? null : split.applyValidation(all);
         warnAboutMissingClasses(labeled, testSet);
 
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("semisup", s.toMap());
         config.put("backbone", pretrained == null ? backbone : null);
+        config.put("backbone_config", pretrained == null ? ComponentConfig.parse(backboneConfig).asMap() : null);
         config.put("from", from == null ? null : from.toString());
         config.put("weak_augment", weakAugment);
         config.put("strong_augment", s.labelsOnly() || s.mixes() ? null : strongSpec);
@@ -227,7 +242,7 @@ final class SemisupCommand implements Callable<Integer> {
         try (RunGuard guard = new RunGuard()) {
             Progress progress = Progress.toStderr(method);
             SemiSupervisedTrainer.Builder trainer = SemiSupervisedTrainer.builder(
-                            catalog.backbone(backbone, ComponentConfig.empty()), catalog.loss("cross-entropy", ComponentConfig.empty()),
+                            net, catalog.loss("cross-entropy", ComponentConfig.empty()),
                             s, weak, source, strong)
                     .optListener((step, total) -> {
                         progress.stepDone(step.step(), total, step.objective(), (long) (step.seconds() * 1e9));
@@ -238,7 +253,8 @@ final class SemisupCommand implements Callable<Integer> {
                 trainer.optPretrained(pretrained);
             }
             SemiSupervisedTrainer.Result result = trainer.build().fit(labeled, unlabeled);
-            run.saveModel(result.averaged().withWindow(dataOptions.window()));
+            Headline headline = guard.interrupted() ? null : Headline.choose(result, s.emaDecay() > 0, validation);
+            run.saveModel((headline == null ? result.averaged() : headline.model()).withWindow(dataOptions.window()));
             AtomicFiles.writeString(run.file("semisup-metrics.csv"), result.history().toCsv());
             plot(result.history().steps(), run.file("semisup-curves.png"));
             Map<String, Object> summary = new LinkedHashMap<>();
@@ -249,6 +265,17 @@ final class SemisupCommand implements Callable<Integer> {
             summary.put("stopped_early", result.history().stoppedEarly());
             summary.put("bn_reestimated_on_images", result.bnImages());
             run.put("semisup", summary);
+            Map<String, Object> chosen = new LinkedHashMap<>();
+            if (headline != null) {
+                chosen.put("weights", headline.weights());
+                chosen.put("rule", headline.rule());
+                if (headline.validationEma() != null) {
+                    run.writeEvaluation("validation-ema", headline.validationEma());
+                    run.writeEvaluation("validation-raw", headline.validationRaw());
+                    chosen.put("validation_images", validation.size());
+                }
+                run.put("headline", chosen);
+            }
             if (guard.interrupted()) {
                 // the shutdown hook waits 60 s at most: mark the run now; --resume finishes and evaluates it
                 System.out.printf("%s interrupted at step %d of %d: checkpoint saved, continue with --resume %s%n", method,
@@ -258,11 +285,20 @@ final class SemisupCommand implements Callable<Integer> {
                 EvaluationReport averaged = Evaluator.evaluate(result.averaged(), testSet, 500);
                 run.writeEvaluation("test-raw", raw);
                 run.writeEvaluation("test", averaged);
+                EvaluationReport reported = headline.weights().equals(Headline.RAW) ? raw : averaged;
+                chosen.put("test_accuracy", reported.accuracy());
+                run.put("headline", chosen);
                 String which = s.emaDecay() == 0 ? "no EMA" : result.bnImages() > 0
                         ? "EMA weights, batch norm re-estimated on " + result.bnImages() + " images" : "EMA weights";
-                System.out.printf("%s, %d labeled + %d unlabeled, %d steps in %.1f min: test accuracy %.4f (%s; raw %.4f), balanced %.4f -> %s%n",
+                String how = headline.validationEma() == null
+                        ? String.format("%s; raw %.4f", which, raw.accuracy())
+                        : String.format("%s weights, chosen on %d validation images: EMA %.4f, raw %.4f; test: EMA %.4f, raw %.4f",
+                                headline.weights().equals(Headline.RAW) ? "raw" : "EMA", validation.size(),
+                                headline.validationEma().accuracy(), headline.validationRaw().accuracy(),
+                                averaged.accuracy(), raw.accuracy());
+                System.out.printf("%s, %d labeled + %d unlabeled, %d steps in %.1f min: test accuracy %.4f (%s), balanced %.4f -> %s%n",
                         method, labeled.size(), unlabeled.size(), result.history().steps().size(),
-                        result.history().seconds() / 60, averaged.accuracy(), which, raw.accuracy(), averaged.balancedAccuracy(), out);
+                        result.history().seconds() / 60, reported.accuracy(), how, reported.balancedAccuracy(), out);
             } else {
                 System.out.printf("%s, %d labeled + %d unlabeled, %d steps in %.1f min -> %s%n", method, labeled.size(),
                         unlabeled.size(), result.history().steps().size(), result.history().seconds() / 60, out);
@@ -275,6 +311,10 @@ final class SemisupCommand implements Callable<Integer> {
     }
 
     private SemiSupervisedSettings settings() {
+        if (valPerClass != null && valPerClass <= 0) {
+            throw new SelfSupException(ErrorCode.BAD_ARGUMENT, "Bad --val-per-class [" + valPerClass + "], expected a "
+                    + "positive number of labeled images per class to hold out", String.valueOf(valPerClass), List.of(), null);
+        }
         SemiSupervisedSettings s = SemiSupervisedSettings.forMethod(method).optSeed(seed).optWorkers(workers)
                 .optTsa(TsaSchedule.parse(tsa)).optCosine(!constantLr);
         if (steps != null) {
@@ -331,6 +371,11 @@ final class SemisupCommand implements Callable<Integer> {
             s = s.optFeatureConsistency(featureConsistency, distance);
         }
         return s;
+    }
+
+    /** {@code split} with --val-per-class of each class's labeled images held out, or unchanged without the option. */
+    private LabelSplit withValidation(LabelSplit split, LabeledImages all) {
+        return valPerClass == null ? split : split.withValidation(all, valPerClass);
     }
 
     private static void warnAboutMissingClasses(LabeledImages labeled, LabeledImages testSet) {

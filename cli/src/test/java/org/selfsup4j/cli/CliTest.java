@@ -395,6 +395,38 @@ class CliTest extends CliHarness {
     }
 
     @Test
+    void semisupHoldsOutAValidationSetAndChoosesTheHeadlineOnIt() throws IOException {
+        Path labeled = labeledFolder(dir.resolve("labeled"), 6);
+        Path run = dir.resolve("val");
+        assertEquals(0, run("semisup", "--method", "supervised", "--labeled", labeled.toString(), "--val-per-class", "2",
+                "--backbone", "pooled-cnn", "--backbone-config", "width=8,depth=2", "--test", labeled.toString(),
+                "--steps", "5", "--labeled-batch", "4", "--bn-images", "20", "--out", run.toString()), err);
+        List<String> split = Files.readAllLines(run.resolve("split.csv"));
+        assertEquals("# per_class=all val_per_class=2 seed=1", split.get(0));
+        assertEquals(2 + 12, split.size());
+        assertEquals(4, split.stream().filter(l -> l.endsWith(",validation")).count());
+        String json = Files.readString(run.resolve("run.json"));
+        assertTrue(json.contains("\"labeled\": 8") && json.contains("\"validation_images\": 4")
+                && json.contains("\"rule\": \"the higher accuracy on 4 held-out labeled images")
+                && json.contains("\"depth\": \"2\"") && json.contains("\"validation-raw\": {"), json);
+        assertTrue(Files.isRegularFile(run.resolve("validation-ema-metrics.json")), "both candidates' validation scores are kept");
+        assertTrue(out.contains("weights, chosen on 4 validation images: EMA "), out);
+
+        assertEquals(3, run("semisup", "--method", "supervised", "--labeled", labeled.toString(), "--val-per-class", "6",
+                "--steps", "2", "--out", dir.resolve("a").toString()));
+        assertTrue(err.contains("has 6 labeled examples") && err.contains("at most 5 per class"), err);
+        assertEquals(2, run("semisup", "--method", "supervised", "--labeled", labeled.toString(), "--val-per-class", "0",
+                "--steps", "2", "--out", dir.resolve("b").toString()));
+        assertTrue(err.contains("Bad --val-per-class [0]"), err);
+        assertEquals(2, run("semisup", "--method", "supervised", "--labeled", labeled.toString(), "--backbone-config",
+                "widht=8", "--steps", "2", "--out", dir.resolve("c").toString()));
+        assertTrue(err.contains("widht") && err.contains("width"), err);
+        for (String out : new String[] {"a", "b", "c"}) {
+            assertTrue(Files.notExists(dir.resolve(out)), out + ": nothing is written for a refused run");
+        }
+    }
+
+    @Test
     void recalibrateBnSavesALoadableModelAndRecordsWhatItSet() throws IOException {
         Path labeled = labeledFolder(dir.resolve("labeled"), 6);
         Path trained = dir.resolve("trained");
