@@ -85,14 +85,15 @@ public final class BatchNormRecalibration {
                         + " has an input pre-processor; re-estimating its statistics is not supported");
             }
             String input = graph.getConfiguration().getVertexInputs().get(vertex.getVertexName()).get(0);
-            // DL4J's feedForward stops at a step of the topological order (not at a vertex index); stopping right at
-            // the input also keeps later layers that work in place (activation layers) from touching it
-            int inputStep = position[graph.getVertex(input).getVertexIndex()];
+            // stop the forward pass as soon after the input as DL4J allows: later layers that work in place
+            // (activation layers) must not touch it
+            int stop = stopAfter(graph, position[graph.getVertex(input).getVertexIndex()]);
             boolean channelsLast = ((org.deeplearning4j.nn.conf.layers.BatchNormalization) bn.conf().getLayer())
                     .getCnn2DFormat() == CNN2DFormat.NHWC;
             ChannelMoments moments = null;
             for (INDArray batch : batches) {
-                Map<String, INDArray> acts = graph.feedForward(new INDArray[] {batch}, inputStep, false);
+                Map<String, INDArray> acts = stop < 0 ? graph.feedForward(new INDArray[] {batch}, false)
+                        : graph.feedForward(new INDArray[] {batch}, stop, false);
                 INDArray x = acts.get(input);
                 if (moments == null) {
                     moments = new ChannelMoments(channelCount(x, channelsLast));
@@ -102,6 +103,27 @@ public final class BatchNormRecalibration {
             done.add(store(bn, vertex.getVertexName(), moments));
         }
         return done;
+    }
+
+    /**
+     * The {@code layerTillIndex} for DL4J's {@code feedForward(inputs, layerTillIndex, train)} that runs the forward
+     * pass through topological step {@code step} and as few steps beyond it as possible, or -1 for the whole pass.
+     * DL4J M2.1 takes that argument as an index into its layer array, looks up that layer's vertex index and runs the
+     * topological steps 0 to that number: so the answer is the layer whose vertex index is the smallest one at least
+     * {@code step}. (Passing the step itself worked only while every vertex was a layer; ResNet's add vertices are not.)
+     */
+    static int stopAfter(ComputationGraph graph, int step) {
+        int best = -1;
+        int bestVertex = Integer.MAX_VALUE;
+        org.deeplearning4j.nn.api.Layer[] layers = graph.getLayers();
+        for (int l = 0; l < layers.length; l++) {
+            int v = layers[l].getIndex();
+            if (v >= step && v < bestVertex) {
+                best = l;
+                bestVertex = v;
+            }
+        }
+        return best;
     }
 
     /**
