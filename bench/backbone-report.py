@@ -43,8 +43,9 @@ def main(folder):
         for (name, _method) in rates:
             if name not in names:
                 names.append(name)
-    print("| backbone | UDA img/s (rounds) | UDA cost vs reference-cnn | plain img/s | all labels: steps in budget | "
-          "all labels (EMA, BN re-est.) | raw | 100 labels, labels only (EMA) | raw | minutes (all / 100) |")
+    print("| backbone | UDA img/s (rounds) | UDA time per image ÷ reference-cnn's | plain img/s (rounds) | "
+          "all labels: steps in the budget | all labels (EMA, BN re-est.) | raw | 100 labels, labels only (EMA, BN re-est.) | "
+          "raw | minutes (all labels / 100) |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name in names:
         uda = [r.get((name, "uda")) for r in rounds]
