@@ -1,9 +1,12 @@
 package org.selfsup4j.backbones;
 
+import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.selfsup4j.core.ErrorCode;
+import org.selfsup4j.core.SelfSupException;
 import org.selfsup4j.core.image.InputShape;
 import org.selfsup4j.core.spi.Backbone;
 
@@ -20,6 +23,11 @@ import org.selfsup4j.core.spi.Backbone;
 record ThreeBlockCnn(int width, int depth, boolean maxPool) implements Backbone {
     @Override
     public void addTo(ComputationGraphConfiguration.GraphBuilder g, String input, InputShape shape) {
+        if (maxPool && (shape.height() < 4 || shape.width() < 4)) {
+            throw new SelfSupException(ErrorCode.IMAGE_TOO_SMALL, "pooled-cnn halves the image twice with 2x2 max pooling "
+                    + "and needs images of at least 4x4 pixels, got " + shape.height() + "x" + shape.width()
+                    + ": enlarge them (--resize HxW) or use --backbone reference-cnn", shape.toString(), List.of(), null);
+        }
         String x = ConvBlocks.convBn(g, "backbone_1", input, 3, 1, width, ConvBlocks.RELU);
         x = furtherLayers(g, "backbone_1", x, width, ConvBlocks.RELU);
         x = halvingLayer(g, "backbone_2", x, 2 * width, ConvBlocks.RELU);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
 import org.selfsup4j.core.config.ComponentConfig;
 import org.selfsup4j.core.image.InputShape;
@@ -123,5 +124,11 @@ class BackbonesTest {
         assertThrows(SelfSupException.class, () -> new ReferenceCnnFactory().create(ComponentConfig.parse("width=0")));
         assertThrows(SelfSupException.class, () -> new SmallResNetFactory().create(ComponentConfig.parse("depth=3")));
         assertThrows(SelfSupException.class, () -> new PooledCnnFactory().create(ComponentConfig.parse("depth=0")));
+        SelfSupException tooSmall = assertThrows(SelfSupException.class,
+                () -> build(new PooledCnnFactory().create(ComponentConfig.empty()), new InputShape(1, 3, 9)));
+        assertEquals(ErrorCode.IMAGE_TOO_SMALL, tooSmall.code());
+        assertEquals(true, tooSmall.getMessage().contains("at least 4x4 pixels, got 3x9"), tooSmall.getMessage());
+        build(new PooledCnnFactory().create(ComponentConfig.empty()), new InputShape(1, 4, 4));   // the smallest it takes
+        build(new ReferenceCnnFactory().create(ComponentConfig.empty()), new InputShape(1, 3, 3));   // strides take any size
     }
 }

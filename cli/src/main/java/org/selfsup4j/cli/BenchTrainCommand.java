@@ -49,7 +49,7 @@ final class BenchTrainCommand implements Callable<Integer> {
     String input;
 
     @Option(names = "--backbone", defaultValue = "reference-cnn",
-            description = "backbone to train (default: ${DEFAULT-VALUE}); see `selfsup list`")
+            description = "backbone to train (default: ${DEFAULT-VALUE}); see `selfsup plugins`")
     String backbone;
 
     @Option(names = "--backbone-config", defaultValue = "", description = "settings of --backbone, key=value,... (e.g. width=48)")

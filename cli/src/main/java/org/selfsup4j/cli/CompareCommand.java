@@ -61,7 +61,7 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--test", description = "labeled test images (class sub-folders)")
     String test;
 
-    @Option(names = "--backbone", defaultValue = "reference-cnn", description = "backbone (default: ${DEFAULT-VALUE})")
+    @Option(names = "--backbone", defaultValue = DefaultBackbone.NAME, description = "backbone (default: ${DEFAULT-VALUE}; see `selfsup plugins`)")
     String backbone;
 
     @Option(names = "--backbone-config", defaultValue = "", description = "backbone settings, key=value,...")

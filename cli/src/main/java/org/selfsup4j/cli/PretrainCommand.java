@@ -44,7 +44,7 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--task-config", defaultValue = "", description = "task settings, key=value,...")
     String taskConfig;
 
-    @Option(names = "--backbone", defaultValue = "reference-cnn", description = "backbone (default: ${DEFAULT-VALUE})")
+    @Option(names = "--backbone", defaultValue = DefaultBackbone.NAME, description = "backbone (default: ${DEFAULT-VALUE}; see `selfsup plugins`)")
     String backbone;
 
     @Option(names = "--backbone-config", defaultValue = "", description = "backbone settings, key=value,...")

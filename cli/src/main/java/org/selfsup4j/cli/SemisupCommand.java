@@ -73,7 +73,7 @@ final class SemisupCommand implements Callable<Integer> {
     @Option(names = "--test", description = "labeled test images to score at the end (default with --data: the official test split)")
     String test;
 
-    @Option(names = "--backbone", defaultValue = "reference-cnn", description = "backbone (default: ${DEFAULT-VALUE})")
+    @Option(names = "--backbone", defaultValue = DefaultBackbone.NAME, description = "backbone (default: ${DEFAULT-VALUE}; see `selfsup plugins`)")
     String backbone;
 
     @Option(names = "--backbone-config", defaultValue = "", description = "settings of --backbone, key=value,... (e.g. width=48,depth=2)")

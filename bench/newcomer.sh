@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# A newcomer's first semi-supervised run: Fashion-MNIST laid out as their own PNG folders (10 labeled images per
+# class, every other training image unlabeled, the official test images; bench/newcomer-folders.py), then
+# `selfsup semisup` with every default except the folders (and, per row, the method or the backbone under test).
+# Each row's run folder and log go to bench/results/newcomer/; a finished row is skipped.
+#   ROWS="uda supervised" bench/newcomer.sh
+#   ROWS=uda-d2 bench/newcomer.sh               # UDA with --backbone-config depth=2
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")/.." && pwd)
+OUT=${OUT:-$HERE/bench/results/newcomer}
+FOLDERS=${FOLDERS:-/tmp/selfsup-newcomer}
+ROWS=${ROWS:-"uda supervised"}
+S="$HERE/selfsup"
+mkdir -p "$OUT"
+"$S" --version >/dev/null
+export SELFSUP_CLASSPATH=${SELFSUP_CLASSPATH:-$(cat "$HERE/cli/target/launch-classpath.txt")}
+[ -d "$FOLDERS/test" ] || /usr/bin/python3 "$HERE/bench/newcomer-folders.py" "$FOLDERS"
+folders=(--labeled "$FOLDERS/labeled" --unlabeled "$FOLDERS/unlabeled" --test "$FOLDERS/test")
+for row in $ROWS; do
+  dir="$OUT/$row"
+  [ -f "$dir/.complete" ] && { echo "skip $dir (done)"; continue; }
+  rm -rf "$dir"; echo "run  $dir"
+  case "$row" in
+    uda|fixmatch|mixmatch|supervised) "$S" semisup --method "$row" "${folders[@]}" --out "$dir" > "$dir.log" 2>&1 ;;
+    uda-d2) "$S" semisup --method uda --backbone-config depth=2 "${folders[@]}" --out "$dir" > "$dir.log" 2>&1 ;;
+    uda-reference-cnn) "$S" semisup --method uda --backbone reference-cnn "${folders[@]}" --out "$dir" > "$dir.log" 2>&1 ;;
+    *) echo "unknown row $row" >&2; exit 2 ;;
+  esac
+  touch "$dir/.complete"; tail -1 "$dir.log"
+done
