@@ -5,17 +5,20 @@
 # Each row's run folder and log go to bench/results/newcomer/; a finished row is skipped.
 #   ROWS="uda supervised" bench/newcomer.sh
 #   ROWS=uda-d2 bench/newcomer.sh               # UDA with --backbone-config depth=2
+#   SEED=2 ROWS="uda uda-d2" bench/newcomer.sh   # another draw of the labeled images and seed (newcomer-s2/)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")/.." && pwd)
-OUT=${OUT:-$HERE/bench/results/newcomer}
-FOLDERS=${FOLDERS:-/tmp/selfsup-newcomer}
+SEED=${SEED:-1}
+if [ "$SEED" = 1 ]; then OUT=${OUT:-$HERE/bench/results/newcomer}; else OUT=${OUT:-$HERE/bench/results/newcomer-s$SEED}; fi
+if [ "$SEED" = 1 ]; then FOLDERS=${FOLDERS:-/tmp/selfsup-newcomer}; else FOLDERS=${FOLDERS:-/tmp/selfsup-newcomer-s$SEED}; fi
 ROWS=${ROWS:-"uda supervised"}
 S="$HERE/selfsup"
 mkdir -p "$OUT"
 "$S" --version >/dev/null
 export SELFSUP_CLASSPATH=${SELFSUP_CLASSPATH:-$(cat "$HERE/cli/target/launch-classpath.txt")}
-[ -d "$FOLDERS/test" ] || /usr/bin/python3 "$HERE/bench/newcomer-folders.py" "$FOLDERS"
+[ -d "$FOLDERS/test" ] || /usr/bin/python3 "$HERE/bench/newcomer-folders.py" "$FOLDERS" --seed "$SEED"
 folders=(--labeled "$FOLDERS/labeled" --unlabeled "$FOLDERS/unlabeled" --test "$FOLDERS/test")
+[ "$SEED" = 1 ] || folders+=(--seed "$SEED")   # seed 1 is the default: its rows ran without the option
 for row in $ROWS; do
   dir="$OUT/$row"
   [ -f "$dir/.complete" ] && { echo "skip $dir (done)"; continue; }
