@@ -16,7 +16,7 @@ STAGES=${STAGES:-"cost ceiling few-labels"}
 ROUNDS=${ROUNDS:-2}
 BUDGET_MIN=${BUDGET_MIN:-5}
 # name|backbone|settings
-CANDIDATES=${CANDIDATES:-"reference-cnn|reference-cnn| pooled-cnn|pooled-cnn| pooled-cnn-w48|pooled-cnn|width=48 pooled-cnn-w64|pooled-cnn|width=64 pooled-cnn-d2|pooled-cnn|depth=2 resnet-small|resnet-small|"}
+CANDIDATES=${CANDIDATES:-"reference-cnn|reference-cnn| pooled-cnn|pooled-cnn|depth=1 pooled-cnn-w48|pooled-cnn|width=48,depth=1 pooled-cnn-w64|pooled-cnn|width=64,depth=1 pooled-cnn-d2|pooled-cnn|depth=2 resnet-small|resnet-small|"}
 S="$HERE/selfsup"
 mkdir -p "$OUT"
 "$S" --version >/dev/null

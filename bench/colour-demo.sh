@@ -46,6 +46,6 @@ S="$HERE/selfsup"
 "$S" --version >/dev/null
 export SELFSUP_CLASSPATH=${SELFSUP_CLASSPATH:-$(cat "$HERE/cli/target/launch-classpath.txt")}
 "$S" compare --unlabeled "$WORK/unlabeled" --labeled "$WORK/train" --test "$WORK/test" --resize 32x32 --channels rgb \
-  --labels-per-class 10 --seeds "$SEEDS" --tasks colorization --protocols linear,knn --backbone pooled-cnn \
+  --labels-per-class 10 --seeds "$SEEDS" --tasks colorization --protocols linear,knn --backbone pooled-cnn --backbone-config depth=1 \
   --pretrain-steps "$PRETRAIN_STEPS" --finetune-steps "$FINETUNE_STEPS" --out "$OUT" 2>&1 || {
     echo "compare failed" >&2; exit 1; }

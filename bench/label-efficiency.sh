@@ -15,19 +15,31 @@
 #                own batch: 64 labeled + 64 unlabeled images, two weak views each)
 #   uda-features  uda plus --feature-consistency 1 (mse between the L2-normalised features of the clean and the
 #                strongly augmented view); not in the default ROWS: ROWS=uda-features LABELS=10 bench/label-efficiency.sh
+#   rotation-uda  the rotation pretraining above, then --method uda --from it (pretext + semi-supervised)
 #   all-labels   --method supervised on all 60,000 labels, batches of 128 (the ceiling)
 # LABELS is per class (10 = 100 labels, 100 = 1,000).
+# RECIPE=defaults trains with the CLI's defaults instead of a named network and the flip (the default backbone,
+# pooled-cnn at depth 2, and the default weak augmentation, pad-crop without flip) into label-efficiency-defaults:
+#   RECIPE=defaults ROWS="labels-only uda fixmatch mixmatch" LABELS=10 SEEDS=1 bench/label-efficiency.sh
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")/.." && pwd)
+RECIPE=${RECIPE:-named}            # named: BACKBONE with flip + pad-crop; defaults: every CLI default
 BACKBONE=${BACKBONE:-reference-cnn}   # e.g. BACKBONE=resnet-small (results then go to label-efficiency-resnet-small)
-if [ "$BACKBONE" = reference-cnn ]; then OUT=${OUT:-$HERE/bench/results/label-efficiency}; else OUT=${OUT:-$HERE/bench/results/label-efficiency-$BACKBONE}; fi
+BACKBONE_CONFIG=${BACKBONE_CONFIG-$([ "$BACKBONE" = pooled-cnn ] && echo depth=1 || true)}   # pooled-cnn's rows were measured at depth 1
+if [ "$RECIPE" = defaults ]; then OUT=${OUT:-$HERE/bench/results/label-efficiency-defaults}
+elif [ "$BACKBONE" = reference-cnn ]; then OUT=${OUT:-$HERE/bench/results/label-efficiency}
+else OUT=${OUT:-$HERE/bench/results/label-efficiency-$BACKBONE}; fi
 PLOT=${PLOT:-$HERE/docs/img/$(basename "$OUT").png}
 ROWS=${ROWS:-"labels-only rotation uda fixmatch all-labels"}
 LABELS=${LABELS:-"10 100"}
 SEEDS=${SEEDS:-"1 2 3"}
 STEPS=${STEPS:-3000}              # semi-supervised and fine-tuning steps of 16 labeled images (+ 112 unlabeled)
 PRETRAIN_STEPS=${PRETRAIN_STEPS:-1500}
-WEAK="horizontal-flip,pad-crop(pad=3)"
+if [ "$RECIPE" = defaults ]; then
+  net=(); weak=()
+else
+  net=(--backbone "$BACKBONE" --backbone-config "$BACKBONE_CONFIG"); weak=(--weak-augment "horizontal-flip,pad-crop(pad=3)")
+fi
 S="$HERE/selfsup"
 mkdir -p "$OUT"
 "$S" --version >/dev/null
@@ -45,19 +57,20 @@ for per in $LABELS; do
       if done_run "$dir"; then echo "skip $dir (done)"; continue; fi
       fresh "$dir"
       echo "run  $dir"
-      common=(--backbone "$BACKBONE" --data fashion-mnist --steps "$STEPS" --seed "$seed" --weak-augment "$WEAK" --out "$dir")
+      common=("${net[@]}" --data fashion-mnist --steps "$STEPS" --seed "$seed" "${weak[@]}" --out "$dir")
       case "$row" in
         labels-only)
           "$S" semisup --method supervised --labels-per-class "$per" "${common[@]}" > "$OUT/$row-$n-s$seed.log" 2>&1 ;;
-        rotation)
+        rotation|rotation-uda)
           pre="$OUT/pretrain-rotation-s$seed"
           if ! done_run "$pre"; then
             fresh "$pre"
-            "$S" pretrain --task rotation --backbone "$BACKBONE" --data fashion-mnist --steps "$PRETRAIN_STEPS" --batch 32 \
+            "$S" pretrain --task rotation "${net[@]}" --data fashion-mnist --steps "$PRETRAIN_STEPS" --batch 32 \
               --seed "$seed" --out "$pre" > "$pre.log" 2>&1
             touch "$pre/.complete"
           fi
-          "$S" semisup --method supervised --from "$pre" --labels-per-class "$per" "${common[@]}" > "$OUT/$row-$n-s$seed.log" 2>&1
+          method=$([ "$row" = rotation ] && echo supervised || echo uda)
+          "$S" semisup --method "$method" --from "$pre" --labels-per-class "$per" "${common[@]}" > "$OUT/$row-$n-s$seed.log" 2>&1
           mkdir -p "$dir/pretrain" && cp "$pre/run.json" "$dir/pretrain/run.json" ;;   # its minutes count in the row
         uda|fixmatch|mixmatch)
           "$S" semisup --method "$row" --labels-per-class "$per" "${common[@]}" > "$OUT/$row-$n-s$seed.log" 2>&1 ;;

@@ -21,6 +21,7 @@ PARTS=${PARTS:-"compare semisup"}
 SEEDS=${SEEDS:-"1 2 3"}
 LABELS=${LABELS:-"10 50"}
 BACKBONE=${BACKBONE:-pooled-cnn}
+BACKBONE_CONFIG=${BACKBONE_CONFIG-$([ "$BACKBONE" = pooled-cnn ] && echo depth=1 || true)}   # the depth its published rows were measured at (pooled-cnn's default is 2 since 2026-12-02)
 PRETRAIN_STEPS=${PRETRAIN_STEPS:-1500}
 FINETUNE_STEPS=${FINETUNE_STEPS:-300}
 STEPS=${STEPS:-2000}
@@ -39,7 +40,7 @@ export SELFSUP_CLASSPATH=${SELFSUP_CLASSPATH:-$(cat "$HERE/cli/target/launch-cla
 if [[ " $PARTS " == *" compare "* ]]; then
   "$S" compare --labeled "$DATA/train" --unlabeled "$DATA/unlabeled" --test "$DATA/test" \
     --labels-per-class "$(echo $LABELS | tr ' ' ,)" --seeds "$(echo $SEEDS | tr ' ' ,)" \
-    --tasks rotation,jigsaw,restoration --protocols full,linear --backbone "$BACKBONE" \
+    --tasks rotation,jigsaw,restoration --protocols full,linear --backbone "$BACKBONE" --backbone-config "$BACKBONE_CONFIG" \
     --pretrain-steps "$PRETRAIN_STEPS" --finetune-steps "$FINETUNE_STEPS" --out "$OUT/compare"
 fi
 
@@ -57,7 +58,7 @@ if [[ " $PARTS " == *" semisup "* ]]; then
           rm -rf "$dir"
           method=$([ "$row" = uda ] && echo uda || echo supervised)
           echo "run  $dir"
-          "$S" semisup --method "$method" --backbone "$BACKBONE" --labeled "$DATA/train" --labels-per-class "$per" \
+          "$S" semisup --method "$method" --backbone "$BACKBONE" --backbone-config "$BACKBONE_CONFIG" --labeled "$DATA/train" --labels-per-class "$per" \
             --unlabeled "$DATA/unlabeled" --test "$DATA/test" --steps "$STEPS" --seed "$seed" --weak-augment "$WEAK" \
             --out "$dir" > "$dir.log" 2>&1
         fi

@@ -3,9 +3,12 @@
 # class, every other training image unlabeled, the official test images; bench/newcomer-folders.py), then
 # `selfsup semisup` with every default except the folders (and, per row, the method or the backbone under test).
 # Each row's run folder and log go to bench/results/newcomer/; a finished row is skipped.
-#   ROWS="uda supervised" bench/newcomer.sh
-#   ROWS=uda-d2 bench/newcomer.sh               # UDA with --backbone-config depth=2
-#   SEED=2 ROWS="uda uda-d2" bench/newcomer.sh   # another draw of the labeled images and seed (newcomer-s2/)
+#   ROWS="uda supervised" bench/newcomer.sh      # every default (since 2026-12-02 the network is pooled-cnn at depth 2)
+#   ROWS="uda-d1 uda-d2" bench/newcomer.sh       # UDA with --backbone-config depth=1 (the default until 2026-12-02) or depth=2
+#   SEED=2 ROWS="uda-d1 uda-d2" bench/newcomer.sh   # another draw of the labeled images and seed (newcomer-s2/)
+# The depth comparison of 2026-12-02 ran as rows uda and uda-d2 while depth 1 was the default; those uda folders
+# (and seed 1's supervised) were renamed uda-d1 (supervised-d1) when depth 2 became the default, so every row name
+# says what it trained.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")/.." && pwd)
 SEED=${SEED:-1}
@@ -25,7 +28,8 @@ for row in $ROWS; do
   rm -rf "$dir"; echo "run  $dir"
   case "$row" in
     uda|fixmatch|mixmatch|supervised) "$S" semisup --method "$row" "${folders[@]}" --out "$dir" > "$dir.log" 2>&1 ;;
-    uda-d2) "$S" semisup --method uda --backbone-config depth=2 "${folders[@]}" --out "$dir" > "$dir.log" 2>&1 ;;
+    uda-d1|uda-d2|supervised-d1) method=${row%-d?}
+      "$S" semisup --method "$method" --backbone-config "depth=${row##*-d}" "${folders[@]}" --out "$dir" > "$dir.log" 2>&1 ;;
     uda-reference-cnn) "$S" semisup --method uda --backbone reference-cnn "${folders[@]}" --out "$dir" > "$dir.log" 2>&1 ;;
     *) echo "unknown row $row" >&2; exit 2 ;;
   esac

@@ -12,6 +12,7 @@ HERE=$(cd "$(dirname "$0")/.." && pwd)
 OUT=${OUT:-$HERE/bench/results/pretext-compare}
 SEEDS=${SEEDS:-1,2,3}
 BACKBONE=${BACKBONE:-pooled-cnn}
+BACKBONE_CONFIG=${BACKBONE_CONFIG-$([ "$BACKBONE" = pooled-cnn ] && echo depth=1 || true)}   # the depth its published rows were measured at (pooled-cnn's default is 2 since 2026-12-02)
 PRETRAIN_STEPS=${PRETRAIN_STEPS:-1500}
 FINETUNE_STEPS=${FINETUNE_STEPS:-300}
 S="$HERE/selfsup"
@@ -19,6 +20,6 @@ S="$HERE/selfsup"
 export SELFSUP_CLASSPATH=${SELFSUP_CLASSPATH:-$(cat "$HERE/cli/target/launch-classpath.txt")}   # one build for every part
 "$S" compare --data fashion-mnist --labels-per-class 10,100 --seeds "$SEEDS" \
   --tasks rotation,jigsaw,relative-position,corruption,inpainting,restoration,simclr --protocols linear,knn,full \
-  --backbone "$BACKBONE" --pretrain-steps "$PRETRAIN_STEPS" --finetune-steps "$FINETUNE_STEPS" --out "$OUT"
+  --backbone "$BACKBONE" --backbone-config "$BACKBONE_CONFIG" --pretrain-steps "$PRETRAIN_STEPS" --finetune-steps "$FINETUNE_STEPS" --out "$OUT"
 mkdir -p "$HERE/docs/img"
 cp "$OUT/compare.png" "$HERE/docs/img/pretext-compare.png"

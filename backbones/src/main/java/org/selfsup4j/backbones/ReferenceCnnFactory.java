@@ -9,6 +9,6 @@ public final class ReferenceCnnFactory extends ThreeBlockCnnFactory {
     public static final String NAME = "reference-cnn";
 
     public ReferenceCnnFactory() {
-        super(NAME, "3 conv-BN-ReLU layers (32, 64/2, 128/2) + global average pooling; the peer benchmark's network", false);
+        super(NAME, "3 conv-BN-ReLU layers (32, 64/2, 128/2) + global average pooling; the peer benchmark's network", false, 1);
     }
 }

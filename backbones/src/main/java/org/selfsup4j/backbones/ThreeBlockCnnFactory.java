@@ -6,17 +6,21 @@ import org.selfsup4j.core.spi.BackboneFactory;
 
 /**
  * The factory behind {@code reference-cnn} and {@code pooled-cnn}: settings {@code width} (channels of the first
- * block, default 32) and {@code depth} (3×3 convolutions per block, default 1), and a {@link ThreeBlockCnn} that halves the resolution by strided convolution or max pooling.
+ * block, default 32) and {@code depth} (3×3 convolutions per block; the default is the network's own: 1 for
+ * {@code reference-cnn}, 2 for {@code pooled-cnn}), and a {@link ThreeBlockCnn} that halves the resolution by strided
+ * convolution or max pooling.
  */
 abstract class ThreeBlockCnnFactory implements BackboneFactory {
     private final String name;
     private final String description;
     private final boolean maxPool;
+    private final int defaultDepth;
 
-    ThreeBlockCnnFactory(String name, String description, boolean maxPool) {
+    ThreeBlockCnnFactory(String name, String description, boolean maxPool, int defaultDepth) {
         this.name = name;
         this.description = description;
         this.maxPool = maxPool;
+        this.defaultDepth = defaultDepth;
     }
 
     @Override
@@ -35,7 +39,7 @@ abstract class ThreeBlockCnnFactory implements BackboneFactory {
         if (width <= 0) {
             throw config.badValue("width", String.valueOf(width), "a positive number of channels");
         }
-        int depth = config.getInt("depth", 1);
+        int depth = config.getInt("depth", defaultDepth);
         if (depth <= 0 || depth > 8) {
             throw config.badValue("depth", String.valueOf(depth), "1 to 8 convolutions per block");
         }

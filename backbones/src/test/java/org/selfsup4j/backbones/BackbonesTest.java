@@ -44,8 +44,8 @@ class BackbonesTest {
     }
 
     @Test
-    void pooledCnnHasTheReferenceCnnsParametersAndMaxPoolsBeforeItsLaterConvolutions() {
-        ComputationGraph pooled = build(new PooledCnnFactory().create(ComponentConfig.empty()), new InputShape(1, 28, 28));
+    void pooledCnnAtDepthOneHasTheReferenceCnnsParametersAndMaxPoolsBeforeItsLaterConvolutions() {
+        ComputationGraph pooled = build(new PooledCnnFactory().create(ComponentConfig.parse("depth=1")), new InputShape(1, 28, 28));
         ComputationGraph strided = build(new ReferenceCnnFactory().create(ComponentConfig.empty()), new InputShape(1, 28, 28));
         assertEquals(strided.numParams(), pooled.numParams());
         // 28 -> pool 14 -> pool 7: the last convolution works on 7x7 maps, as the strided network's does
@@ -65,7 +65,8 @@ class BackbonesTest {
 
     @Test
     void depthAddsStrideOneConvolutionsToEveryBlockAndKeepsTheFeatureMap() {
-        ComputationGraph deep = build(new PooledCnnFactory().create(ComponentConfig.parse("depth=2")), new InputShape(1, 28, 28));
+        // depth 2 is pooled-cnn's default (the measured default network); the reference CNN stays at depth 1
+        ComputationGraph deep = build(new PooledCnnFactory().create(ComponentConfig.empty()), new InputShape(1, 28, 28));
         // convs 1·32·9 + 32·32·9 | 32·64·9 + 64·64·9 | 64·128·9 + 128·128·9 = 285,984; 448 BN channels × 4 = 1,792
         assertEquals(285_984 + 1_792, deep.numParams());
         var acts = deep.feedForward(Nd4j.rand(DataType.FLOAT, 1, 1, 28, 28), false);
