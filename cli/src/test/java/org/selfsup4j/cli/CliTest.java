@@ -431,7 +431,7 @@ class CliTest extends CliHarness {
         Path labeled = labeledFolder(dir.resolve("labeled"), 6);
         Path trained = dir.resolve("trained");
         assertEquals(0, run("semisup", "--method", "supervised", "--labeled", labeled.toString(), "--steps", "3",
-                "--labeled-batch", "4", "--bn-images", "0", "--out", trained.toString()), err);
+                "--backbone", "reference-cnn", "--labeled-batch", "4", "--bn-images", "0", "--out", trained.toString()), err);
         assertTrue(Files.readString(trained.resolve("run.json")).contains("\"bn_reestimated_on_images\": 0"));
         Path again = dir.resolve("again");
         assertEquals(0, run("recalibrate-bn", "--model", trained.toString(), "--data", labeled.toString(), "--images", "10",
