@@ -1,6 +1,8 @@
 package org.selfsup4j.core.data;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.SampleModel;
 import java.util.Locale;
 import org.selfsup4j.core.data.medical.DicomFile;
 import org.selfsup4j.core.data.medical.DicomReader;
@@ -51,11 +53,15 @@ public record FileFacts(String kind, String encoding, int height, int width, int
 
     /** A picture of ImageIO format {@code format}, decoded as {@code image} with {@code channels} channels. */
     static FileFacts of(String format, BufferedImage image, int channels) {
-        int bands = image.getRaster().getNumBands();
-        boolean alpha = image.getColorModel().hasAlpha();
-        int bits = image.getSampleModel().getSampleSize(0);
+        return of(format, image.getColorModel(), image.getSampleModel(), image.getHeight(), image.getWidth(), channels);
+    }
+
+    /** A picture of ImageIO format {@code format} whose header gives these models and size, read as {@code channels}. */
+    static FileFacts of(String format, ColorModel colours, SampleModel samples, int height, int width, int channels) {
+        int bands = samples.getNumBands();
+        int bits = samples.getSampleSize(0);
         return new FileFacts(format.toUpperCase(Locale.ROOT).replace("JPG", "JPEG"), bits + "-bit, " + bands
-                + (bands == 1 ? " band" : " bands") + (alpha ? " with alpha" : ""), image.getHeight(), image.getWidth(),
+                + (bands == 1 ? " band" : " bands") + (colours.hasAlpha() ? " with alpha" : ""), height, width,
                 channels, bits, Double.NaN, Double.NaN);
     }
 }

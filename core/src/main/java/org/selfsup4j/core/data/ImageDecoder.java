@@ -2,6 +2,7 @@ package org.selfsup4j.core.data;
 
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
@@ -25,6 +27,7 @@ import org.selfsup4j.core.data.medical.NiftiReader;
 import org.selfsup4j.core.data.medical.NiftiVolume;
 import org.selfsup4j.core.data.medical.VolumeImages;
 import org.selfsup4j.core.image.Image;
+import org.selfsup4j.core.image.InputShape;
 
 /**
  * Decodes one image file into {@link Image}s: a picture (PNG, JPEG, BMP, GIF by its ending; 8- or 16-bit gray, RGB,
@@ -91,6 +94,53 @@ public final class ImageDecoder {
         return new Decoded(out, facts);
     }
 
+    /** The shapes a file's images take under the read options, and the file's facts: {@link #readHeader}. */
+    public record Header(List<InputShape> shapes, FileFacts facts) {
+    }
+
+    /**
+     * What {@link #decodeWithFacts} would give, without decoding the pixels where the format allows: a picture's shape
+     * and facts come from its header alone (size, colour type, palette, bit depth), with the same channel rule,
+     * channel policy and resize, and a CMYK picture is refused as when decoded. So a picture whose pixel data is
+     * corrupt or cut short passes here and fails when decoded. DICOM and NIfTI files, whose facts include the range of
+     * their values, and pictures whose header does not say their colour type, are decoded.
+     */
+    public static Header readHeader(Path file, ImageReadOptions options) {
+        if (isPicture(file) && !NiftiReader.isNifti(file) && !isDicom(file)) {
+            Header header = withReader(file, reader -> {
+                ImageTypeSpecifier type = reader.getRawImageType(0);
+                if (type == null) {
+                    return null;
+                }
+                ColorModel colours = type.getColorModel();
+                int bands = type.getSampleModel().getNumBands();
+                requireNotCmyk(file, colours, bands);
+                int height = reader.getHeight(0);
+                int width = reader.getWidth(0);
+                int channels = channelsOf(colours, bands);
+                FileFacts facts = FileFacts.of(reader.getFormatName(), colours, type.getSampleModel(), height, width,
+                        channels);
+                return new Header(List.of(shapeAfter(options, channels, height, width)), facts);
+            });
+            if (header != null) {
+                return header;
+            }
+        }
+        Decoded decoded = decodeWithFacts(file, options);
+        return new Header(decoded.images().stream().map(Image::shape).toList(), decoded.facts());
+    }
+
+    /** The shape of an image of {@code channels} x {@code height} x {@code width} after the channel policy and resize. */
+    private static InputShape shapeAfter(ImageReadOptions options, int channels, int height, int width) {
+        int c = switch (options.channels()) {
+            case GRAY -> 1;
+            case RGB -> 3;
+            case KEEP -> channels;
+        };
+        return options.resizes() ? new InputShape(c, options.resizeHeight(), options.resizeWidth())
+                : new InputShape(c, height, width);
+    }
+
     /** Whether {@link #decodeFrames} would try {@code file}: a picture or NIfTI by its ending, DICOM by its content. */
     public static boolean readable(Path file) {
         return isPicture(file) || NiftiReader.isNifti(file) || isDicom(file);
@@ -125,14 +175,18 @@ public final class ImageDecoder {
                         + "reports " + warnings + " (the pixels it could not read would be made up)",
                         file.toString(), List.of(), null);
             }
-            if (img.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_CMYK
-                    || (img.getRaster().getNumBands() == 4 && !img.getColorModel().hasAlpha())) {
-                throw new SelfSupException(ErrorCode.BAD_IMAGE, "CMYK (or YCCK) image " + file + ": its colours "
-                        + "cannot be read as RGB without its colour profile; convert it to RGB first",
-                        file.toString(), List.of(), null);
-            }
+            requireNotCmyk(file, img.getColorModel(), img.getRaster().getNumBands());
             return new Picture(img, reader.getFormatName());
         });
+    }
+
+    /** Refuses a CMYK (or YCCK) picture, whose fourth channel cannot be dropped like alpha. */
+    private static void requireNotCmyk(Path file, ColorModel colours, int bands) {
+        if (colours.getColorSpace().getType() == ColorSpace.TYPE_CMYK || (bands == 4 && !colours.hasAlpha())) {
+            throw new SelfSupException(ErrorCode.BAD_IMAGE, "CMYK (or YCCK) image " + file + ": its colours "
+                    + "cannot be read as RGB without its colour profile; convert it to RGB first",
+                    file.toString(), List.of(), null);
+        }
     }
 
     /** What is done with an open picture reader. */
@@ -185,7 +239,8 @@ public final class ImageDecoder {
         Raster raster = img.getRaster();
         boolean indexed = img.getColorModel() instanceof IndexColorModel;
         int bands = raster.getNumBands();
-        if (indexed && grayPalette((IndexColorModel) img.getColorModel())) {
+        int channels = channelsOf(img.getColorModel(), bands);
+        if (indexed && channels == 1) {
             IndexColorModel palette = (IndexColorModel) img.getColorModel();
             float[] px = new float[h * w];
             for (int y = 0; y < h; y++) {
@@ -195,8 +250,7 @@ public final class ImageDecoder {
             }
             return new Image(1, h, w, px);
         }
-        boolean gray = !indexed && (bands == 1 || bands == 2);
-        if (gray) {
+        if (channels == 1) {
             float max = (1 << raster.getSampleModel().getSampleSize(0)) - 1;
             float[] px = new float[h * w];
             for (int y = 0; y < h; y++) {
@@ -227,6 +281,17 @@ public final class ImageDecoder {
             }
         }
         return new Image(3, h, w, px);
+    }
+
+    /**
+     * The channels a picture of this colour model and band count gives: 1 for gray (with or without alpha) and for a
+     * palette of grays, 3 for anything with colour (alpha dropped). The one rule for decoding and for headers.
+     */
+    private static int channelsOf(ColorModel colours, int bands) {
+        if (colours instanceof IndexColorModel palette) {
+            return grayPalette(palette) ? 1 : 3;
+        }
+        return bands == 1 || bands == 2 ? 1 : 3;
     }
 
     /** Whether every palette entry is a gray (red = green = blue). */

@@ -28,7 +28,11 @@ import org.slf4j.LoggerFactory;
  * Reads folders of image files. Labeled data: one sub-folder per class ({@code root/cat/1.png}), class names sorted.
  * Unlabeled data: every image file below {@code root}, recursively, in sorted path order. Hidden files are ignored.
  * All images must end up with one shape (see {@link ImageReadOptions} for the resize and channel policies); a file
- * that cannot be decoded fails the read with its name, or is skipped and counted with {@code skipBad}.
+ * that cannot be decoded fails the read with its name, or is skipped and counted with {@code skipBad}. Decoded
+ * lazily ({@link ImageReadOptions.Decoding}), the folder is checked from the files' headers alone
+ * ({@link ImageDecoder#readHeader}: sizes, channels, unreadable headers), so that training starts without decoding
+ * every file; a picture whose pixel data is corrupt is then named when a batch first decodes it. With
+ * {@code skipBad} every file is decoded up front all the same, since skipping needs to know.
  * Decoding runs on all cores; the result order does not depend on the thread count.
  */
 public final class ImageFolderReader {
@@ -138,8 +142,20 @@ public final class ImageFolderReader {
         InputShape[][] shapes = new InputShape[files.size()][];
         String[] kinds = new String[files.size()];
         SelfSupException[] errors = new SelfSupException[files.size()];
+        boolean headersOnly = lazy && !options.skipBad();
+        if (headersOnly) {
+            LOG.info("{}: reading the headers of {} files (sizes, channels); their pixels are decoded when batches need "
+                    + "them, so a file whose pixel data is corrupt stops the run when first read, naming it (--skip-bad "
+                    + "or --decode upfront decodes every file before training)", root, files.size());
+        }
         java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
             try {
+                if (headersOnly) {
+                    ImageDecoder.Header header = ImageDecoder.readHeader(files.get(i), options);
+                    shapes[i] = header.shapes().toArray(InputShape[]::new);
+                    kinds[i] = header.facts().sort();
+                    return;
+                }
                 ImageDecoder.Decoded decoded = ImageDecoder.decodeWithFacts(files.get(i), options);
                 if (lazy) {
                     shapes[i] = decoded.images().stream().map(Image::shape).toArray(InputShape[]::new);
