@@ -69,6 +69,11 @@ public final class FileImages extends StoredImages {
         return files[index];
     }
 
+    /** The index within its file of image {@code index} (a frame or slice; 0 for a picture). */
+    public int indexInFile(int index) {
+        return indexInFile[index];
+    }
+
     @Override
     public FileImages select(int[] indices) {
         Path[] f = new Path[indices.length];
