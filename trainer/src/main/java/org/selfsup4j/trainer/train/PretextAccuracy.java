@@ -26,10 +26,23 @@ public final class PretextAccuracy {
         return shape.length == 1 && shape[0] > 1;
     }
 
+    /**
+     * {@code requested} images per batch, lowered so that the network inputs the task makes from them hold at most
+     * {@link Batches#INFERENCE_VALUES} values: measured on one image's batch, since a task may make several examples
+     * of one image (rotation makes four) and inputs of another shape (tiles, patches).
+     */
+    static int batchFor(PretextTask task, List<Image> images, int requested) {
+        long perImage = 0;
+        for (Image input : task.makeBatch(images.subList(0, 1), new Random(0)).inputs()) {
+            perImage += input.pixels().length;
+        }
+        return (int) Math.max(1, Math.min(requested, Batches.INFERENCE_VALUES / Math.max(1, perImage)));
+    }
+
     /** The share of examples made from {@code images} (in batches of {@code batchSize}, seeded) classified right. */
     public static double of(ComputationGraph graph, PretextTask task, List<Image> images, int requestedBatch, long seed) {
         Random random = new Random(seed);
-        int batchSize = Batches.inferenceBatch(requestedBatch, images.get(0).shape(), task.inputsPerExample());
+        int batchSize = batchFor(task, images, requestedBatch);
         long right = 0;
         long counted = 0;
         for (int from = 0; from < images.size(); from += batchSize) {
