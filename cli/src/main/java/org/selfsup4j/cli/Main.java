@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.selfsup4j.core.SelfSupException;
+import org.selfsup4j.trainer.backend.NativeAllocator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,13 +77,13 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
-    /** Prints the version from the jar manifest and the DL4J version. */
+    /** Prints the version from the jar manifest, the DL4J and Java versions and the native allocator. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String v = Main.class.getPackage().getImplementationVersion();
             return new String[] {"selfsup4j " + (v == null ? "0.1.0-SNAPSHOT" : v) + " (Deeplearning4j 1.0.0-M2.1, Java "
-                    + System.getProperty("java.version") + ")"};
+                    + System.getProperty("java.version") + ", malloc " + NativeAllocator.describe() + ")"};
         }
     }
 }

@@ -120,12 +120,16 @@ public final class FastPath {
         }
     }
 
-    /** One line for logs and run.json: backend, BLAS, oneDNN helpers of networks built by selfsup4j, OpenMP threads. */
+    /**
+     * One line for logs and run.json: backend, BLAS, oneDNN helpers of networks built by selfsup4j, OpenMP threads,
+     * native allocator.
+     */
     public static String describe() {
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
         return "backend=" + env.getOrDefault("backend", "?") + " blas=" + env.getOrDefault("blas.vendor", "?")
                 + " onednn_helpers=" + (isChosen() ? "on" : "off")
                 + " batch_norm=" + (!isChosen() ? "dl4j" : "false".equalsIgnoreCase(System.getProperty(
-                        FAST_BATCH_NORM_PROPERTY, "true")) ? "onednn" : "selfsup4j") + " omp_threads=" + env.getOrDefault("omp.threads", "?");
+                        FAST_BATCH_NORM_PROPERTY, "true")) ? "onednn" : "selfsup4j") + " omp_threads=" + env.getOrDefault("omp.threads", "?")
+                + " malloc=" + NativeAllocator.describe();
     }
 }
