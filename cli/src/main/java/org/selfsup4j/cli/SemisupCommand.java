@@ -1,7 +1,6 @@
 package org.selfsup4j.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,13 +191,9 @@ final class SemisupCommand implements Callable<Integer> {
             all = dataOptions.labeled(data, FashionMnist.Part.TRAIN);
             split = withValidation(LabelSplit.perClass(all, labelsPerClass, seed), all);
             labeled = split.apply(all);
-            List<Image> rest = new ArrayList<>();
-            if (!s.labelsOnly()) {   // the labels-only baseline sees no unlabeled image
-                for (int i : split.complement(all.size())) {
-                    rest.add(all.image(i));
-                }
-            }
-            unlabeled = rest;
+            // the other training images, sharing the data set's storage (not decoded into a copy); the labels-only
+            // baseline sees no unlabeled image
+            unlabeled = s.labelsOnly() ? List.of() : all.images().select(split.complement(all.size()));
             testSet = dataOptions.labeled(test != null ? test : data, FashionMnist.Part.TEST);
         } else {
             if (labeledData == null || (unlabeledData == null && !s.labelsOnly())) {

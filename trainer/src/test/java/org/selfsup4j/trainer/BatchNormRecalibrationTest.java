@@ -33,6 +33,30 @@ import org.selfsup4j.trainer.train.TrainingSettings;
 class BatchNormRecalibrationTest {
     static final Catalog CATALOG = Catalog.discover();
 
+    /**
+     * The sample of a pool of stored images is the one a seeded shuffle of the whole pool would give (the same images,
+     * in the same order), shares the pool's storage instead of copying it, and a pool no larger than the sample is
+     * used whole.
+     */
+    @Test
+    void sampleShufflesIndicesAndSharesTheStorageOfStoredImages() {
+        List<Image> pool = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            pool.add(new Image(1, 1, 2, new float[] {i / 255f, (39 - i) / 255f}));
+        }
+        org.selfsup4j.core.image.StoredImages stored = org.selfsup4j.core.image.StoredImages.of(pool);
+        List<Image> shuffled = new java.util.ArrayList<>(pool);
+        java.util.Collections.shuffle(shuffled, new Random(7));
+        List<Image> sample = BatchNormRecalibration.sample(stored, 6, 7);
+        assertTrue(sample instanceof org.selfsup4j.core.image.StoredImages, sample.getClass().getName());
+        assertEquals(6, sample.size());
+        for (int k = 0; k < 6; k++) {
+            assertEquals(shuffled.get(k).pixels()[0], sample.get(k).pixels()[0], 0f, "image " + k);
+        }
+        assertEquals(sample, BatchNormRecalibration.sample(stored, 6, 7), "same seed, same sample");
+        assertTrue(BatchNormRecalibration.sample(stored, 40, 7) == stored, "a pool of 40 is used whole for 40");
+    }
+
     /** Two 1x2x2 images through a lone batch-norm layer: mean and variance by hand. */
     @Test
     void storesThePopulationMeanAndVarianceComputedByHand() {

@@ -16,6 +16,7 @@ import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastSubOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.selfsup4j.core.image.Image;
 import org.selfsup4j.core.image.Batches;
+import org.selfsup4j.core.image.StoredImages;
 
 /**
  * Re-estimates the batch-norm statistics of a network from images, for weights that were never trained as they are:
@@ -128,15 +129,27 @@ public final class BatchNormRecalibration {
 
     /**
      * {@code pool} itself when it holds at most {@code max} images, else a seeded random {@code max} of them: the
-     * images a re-estimation uses.
+     * images a re-estimation uses. Only their indices are shuffled, so a pool of stored images is neither decoded nor
+     * copied (the chosen images share its storage).
      */
     public static List<Image> sample(List<Image> pool, int max, long seed) {
         if (pool.size() <= max) {
             return pool;
         }
-        List<Image> shuffled = new ArrayList<>(pool);
-        Collections.shuffle(shuffled, new Random(seed));
-        return List.copyOf(shuffled.subList(0, max));
+        List<Integer> order = new ArrayList<>(pool.size());
+        for (int i = 0; i < pool.size(); i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(seed));
+        int[] chosen = order.subList(0, max).stream().mapToInt(Integer::intValue).toArray();
+        if (pool instanceof StoredImages stored) {
+            return stored.select(chosen);
+        }
+        List<Image> picked = new ArrayList<>(max);
+        for (int i : chosen) {
+            picked.add(pool.get(i));
+        }
+        return List.copyOf(picked);
     }
 
     private static int channelCount(INDArray x, boolean channelsLast) {

@@ -7,9 +7,11 @@ import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
 import org.selfsup4j.core.data.LabeledImages;
 import org.selfsup4j.core.data.medical.IntensityWindow;
+import org.selfsup4j.core.image.ConvertedImages;
 import org.selfsup4j.core.image.Image;
 import org.selfsup4j.core.image.ImageConversion;
 import org.selfsup4j.core.image.InputShape;
+import org.selfsup4j.core.image.StoredImages;
 
 /**
  * A network with what DL4J does not record about it: the shape of its input (a whole image for a classifier; for a
@@ -39,9 +41,9 @@ public record TrainedModel(ComputationGraph graph, InputShape inputShape, List<S
         return new TrainedModel(graph, inputShape, classNames, "", ImageConversion.NONE, IntensityWindow.auto());
     }
 
-    /** This model's conversion, applied to {@code images}. */
+    /** This model's conversion, applied to {@code images} as each is read (a view: nothing is converted up front). */
     public List<Image> convert(List<Image> images) {
-        return conversion == ImageConversion.NONE ? images : images.stream().map(conversion::apply).toList();
+        return conversion == ImageConversion.NONE ? images : new ConvertedImages(StoredImages.of(images), conversion);
     }
 
     /** This model's conversion, applied to the images of {@code data} (labels kept). */
