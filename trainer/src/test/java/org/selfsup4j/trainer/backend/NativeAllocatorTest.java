@@ -1,9 +1,7 @@
 package org.selfsup4j.trainer.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class NativeAllocatorTest {
@@ -31,11 +29,5 @@ class NativeAllocatorTest {
     void aLibraryThatOnlyMentionsTheNameInItsFolderDoesNotCount() {
         String maps = "7f0a2f000000-7f0a2f040000 r-xp 00000000 fe:01 4001 /opt/jemalloc-build/libfoo.so\n";
         assertEquals("glibc", NativeAllocator.fromMaps(maps));
-    }
-
-    @Test
-    void thisProcessIsDescribed() {
-        assertTrue(Set.of("glibc", "jemalloc", "tcmalloc", "mimalloc", "unknown").contains(NativeAllocator.describe()),
-                NativeAllocator.describe());
     }
 }
