@@ -5,11 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
+import java.lang.reflect.Field;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer.AlgoMode;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer.FwdAlgo;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.selfsup4j.backbones.ReferenceCnnFactory;
 import org.selfsup4j.core.config.ComponentConfig;
@@ -26,7 +41,17 @@ class FastPathTest {
     @AfterEach
     void restoreDefault() {
         System.clearProperty(FastPath.FAST_PATH_PROPERTY);
+        System.clearProperty(FastPath.CONVOLUTION_CACHE_PROPERTY);
         FastPath.enable();
+    }
+
+    static List<DataSet> batches(int n) {
+        LabeledBatches producer = new LabeledBatches(TestData.blobs(256, 1, 28, 10), AugmentPipeline.identity(), 64, 1);
+        List<DataSet> batches = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            batches.add(producer.batch(i));
+        }
+        return batches;
     }
 
     static ComputationGraph network() {
@@ -46,11 +71,7 @@ class FastPathTest {
 
     @Test
     void helpersAreCreatedByDefaultAndResultsMatchTheDefaultPath() {
-        LabeledBatches producer = new LabeledBatches(TestData.blobs(256, 1, 28, 10), AugmentPipeline.identity(), 64, 1);
-        List<DataSet> batches = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            batches.add(producer.batch(i));
-        }
+        List<DataSet> batches = batches(8);
 
         FastPath.disable();
         ComputationGraph plain = network();
@@ -79,5 +100,73 @@ class FastPathTest {
         System.setProperty(FastPath.FAST_PATH_PROPERTY, "false");
         assertTrue(FastPath.describe().contains("onednn_helpers=off"), FastPath.describe());
         assertTrue(FastPath.describe().matches(".* omp_threads=[1-9][0-9]* malloc=[a-z]+"), FastPath.describe());
+    }
+
+    @Test
+    void theConvolutionCacheRunsEachForwardOnceTrainsTheSameAndSavesAStandardModel(@TempDir Path dir) throws Exception {
+        List<DataSet> batches = batches(6);
+        FastPath.enable();
+        System.setProperty(FastPath.CONVOLUTION_CACHE_PROPERTY, "false");
+        ComputationGraph recomputing = network();
+        FastPath.install(recomputing);
+        assertEquals(CacheMode.NONE, recomputing.getConfiguration().getCacheMode());
+        assertTrue(FastPath.describe().contains("conv_cache=off"), FastPath.describe());
+        System.clearProperty(FastPath.CONVOLUTION_CACHE_PROPERTY);
+        ComputationGraph cached = network();
+        FastPath.install(cached);
+        assertEquals(CacheMode.DEVICE, cached.getConfiguration().getCacheMode());
+        assertTrue(FastPath.describe().contains("conv_cache=on"), FastPath.describe());
+
+        CountingConvolutionHelper countRecomputing = CountingConvolutionHelper.wrap(recomputing, "backbone_2_conv");
+        CountingConvolutionHelper countCached = CountingConvolutionHelper.wrap(cached, "backbone_2_conv");
+        recomputing.fit(batches.get(0));
+        cached.fit(batches.get(0));
+        assertEquals(2, countRecomputing.forwards, "DL4J's default: the backward pass computes the convolution again");
+        assertEquals(1, countCached.forwards, "with the cache the backward pass reuses the forward pass's result");
+
+        List<Double> a = train(recomputing, batches.subList(1, batches.size()));
+        List<Double> b = train(cached, batches.subList(1, batches.size()));
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i), b.get(i), 1e-6 * Math.abs(a.get(i)), "loss at step " + (i + 2));
+        }
+        double maxDiff = recomputing.params().sub(cached.params()).amaxNumber().doubleValue();
+        assertTrue(maxDiff < 1e-6, "weights after 6 steps differ by " + maxDiff);
+
+        File saved = dir.resolve("model.zip").toFile();
+        ModelSerializer.writeModel(cached, saved, true);
+        ComputationGraph loaded = ModelSerializer.restoreComputationGraph(saved, true);
+        assertEquals(cached.params(), loaded.params());
+        assertEquals(cached.outputSingle(batches.get(0).getFeatures()), loaded.outputSingle(batches.get(0).getFeatures()));
+    }
+
+    /**
+     * DL4J's own oneDNN convolution helper that counts its forward convolutions (a subclass, because the layer treats
+     * that helper specially: it gives it a zero bias when the layer has none).
+     */
+    private static final class CountingConvolutionHelper extends MKLDNNConvHelper {
+        int forwards;
+
+        private CountingConvolutionHelper() {
+            super(DataType.FLOAT);
+        }
+
+        static CountingConvolutionHelper wrap(ComputationGraph g, String layer) throws ReflectiveOperationException {
+            Field f = ConvolutionLayer.class.getDeclaredField("helper");
+            f.setAccessible(true);
+            Object layerObject = g.getLayer(layer);
+            assertTrue(f.get(layerObject) instanceof MKLDNNConvHelper, "the fast path gives " + layer + " DL4J's oneDNN helper");
+            CountingConvolutionHelper counting = new CountingConvolutionHelper();
+            f.set(layerObject, counting);
+            return counting;
+        }
+
+        @Override
+        public INDArray preOutput(INDArray input, INDArray weights, INDArray bias, int[] kernel, int[] strides, int[] pad,
+                AlgoMode mode, FwdAlgo fwdAlgo, ConvolutionMode convolutionMode, int[] dilation, CNN2DFormat format,
+                LayerWorkspaceMgr workspaceMgr) {
+            forwards++;
+            return super.preOutput(input, weights, bias, kernel, strides, pad, mode, fwdAlgo, convolutionMode, dilation,
+                    format, workspaceMgr);
+        }
     }
 }

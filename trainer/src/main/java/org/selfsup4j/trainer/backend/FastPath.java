@@ -3,6 +3,7 @@ package org.selfsup4j.trainer.backend;
 import java.lang.reflect.Field;
 import java.util.Properties;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.FrozenLayer;
 import org.deeplearning4j.nn.layers.FrozenLayerWithBackprop;
@@ -31,6 +32,11 @@ public final class FastPath {
     public static final String FAST_PATH_PROPERTY = "selfsup.fastpath";
     /** "false" keeps DL4J's oneDNN batch-norm helper instead of {@link FastBatchNormHelper}. */
     public static final String FAST_BATCH_NORM_PROPERTY = "selfsup.fastbn";
+    /**
+     * "false" lets DL4J's convolution layers compute their forward pass a second time in every backward pass (DL4J's
+     * default, {@code CacheMode.NONE}) instead of keeping it from the forward pass.
+     */
+    public static final String CONVOLUTION_CACHE_PROPERTY = "selfsup.ffcache";
     private static final Field BATCH_NORM_HELPER = batchNormHelperField();
 
     private FastPath() {
@@ -65,12 +71,24 @@ public final class FastPath {
     }
 
     /**
-     * Gives every batch-norm layer of {@code graph} that has DL4J's oneDNN helper (the fast path was on when the
-     * network was built or loaded) a {@link FastBatchNormHelper} that falls back to it; idempotent. Does nothing with
-     * {@value #FAST_BATCH_NORM_PROPERTY}{@code =false}. Called by the training loops before they train; returns the
-     * number of layers that now have the fast helper.
+     * Prepares {@code graph} for fast training; idempotent; called by the training loops before they train.
+     *
+     * <p>First, on the fast path, DL4J's cache mode {@code DEVICE} (unless
+     * {@value #CONVOLUTION_CACHE_PROPERTY}{@code =false}): DL4J's
+     * {@code ConvolutionLayer} computes its convolution again in every backward pass, only to pass the result to its
+     * activation's derivative, unless the forward pass kept it; with the cache mode it keeps a copy (one array per
+     * convolution, in the activations workspace) and a training step runs each convolution forward once. It is a
+     * standard setting of the configuration, so saved models still load in plain DL4J.
+     *
+     * <p>Then gives every batch-norm layer that has DL4J's oneDNN helper (the fast path was on when the network was
+     * built or loaded) a {@link FastBatchNormHelper} that falls back to it; not with
+     * {@value #FAST_BATCH_NORM_PROPERTY}{@code =false}. Returns the number of layers that now have the fast helper.
      */
     public static int install(ComputationGraph graph) {
+        if (isChosen() && isConvolutionCacheChosen()) {
+            graph.getConfiguration().setCacheMode(CacheMode.DEVICE);   // opens the workspace the layers cache into
+            graph.setCacheMode(CacheMode.DEVICE);                      // the layers' own copy of the setting
+        }
         if ("false".equalsIgnoreCase(System.getProperty(FAST_BATCH_NORM_PROPERTY, "true"))) {
             return 0;
         }
@@ -92,6 +110,11 @@ public final class FastPath {
             }
         }
         return count;
+    }
+
+    /** True unless {@value #CONVOLUTION_CACHE_PROPERTY} is "false" (the cache is used only on the fast path). */
+    public static boolean isConvolutionCacheChosen() {
+        return !"false".equalsIgnoreCase(System.getProperty(CONVOLUTION_CACHE_PROPERTY, "true"));
     }
 
     private static Layer unwrap(Layer layer) {
@@ -121,15 +144,16 @@ public final class FastPath {
     }
 
     /**
-     * One line for logs and run.json: backend, BLAS, oneDNN helpers of networks built by selfsup4j, OpenMP threads,
-     * native allocator.
+     * One line for logs and run.json: backend, BLAS, oneDNN helpers of networks built by selfsup4j, batch-norm helper,
+     * convolution cache, OpenMP threads, native allocator.
      */
     public static String describe() {
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
         return "backend=" + env.getOrDefault("backend", "?") + " blas=" + env.getOrDefault("blas.vendor", "?")
                 + " onednn_helpers=" + (isChosen() ? "on" : "off")
                 + " batch_norm=" + (!isChosen() ? "dl4j" : "false".equalsIgnoreCase(System.getProperty(
-                        FAST_BATCH_NORM_PROPERTY, "true")) ? "onednn" : "selfsup4j") + " omp_threads=" + env.getOrDefault("omp.threads", "?")
+                        FAST_BATCH_NORM_PROPERTY, "true")) ? "onednn" : "selfsup4j")
+                + " conv_cache=" + (isChosen() && isConvolutionCacheChosen() ? "on" : "off") + " omp_threads=" + env.getOrDefault("omp.threads", "?")
                 + " malloc=" + NativeAllocator.describe();
     }
 }
