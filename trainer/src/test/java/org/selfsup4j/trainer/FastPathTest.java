@@ -10,8 +10,15 @@ import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer.AlgoMode;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer.FwdAlgo;
@@ -23,9 +30,12 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.selfsup4j.backbones.ReferenceCnnFactory;
 import org.selfsup4j.core.config.ComponentConfig;
 import org.selfsup4j.core.image.InputShape;
@@ -102,41 +112,69 @@ class FastPathTest {
         assertTrue(FastPath.describe().matches(".* omp_threads=[1-9][0-9]* malloc=[a-z]+"), FastPath.describe());
     }
 
+    /**
+     * One convolution with a tanh activation (so the backward pass needs the kept pre-activation, unlike the backbones'
+     * convolutions, which are followed by batch norm and have none), global pooling, softmax.
+     */
+    static ComputationGraph convolutionWithActivation() {
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(5).updater(new Sgd(0.05))
+                .graphBuilder().addInputs("in").setInputTypes(InputType.convolutional(28, 28, 1))
+                .addLayer("conv", new org.deeplearning4j.nn.conf.layers.ConvolutionLayer.Builder(3, 3).nOut(8)
+                        .activation(Activation.TANH).build(), "in")
+                .addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "conv")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10)
+                        .activation(Activation.SOFTMAX).build(), "pool")
+                .setOutputs("out").build();
+        ComputationGraph g = new ComputationGraph(conf);
+        g.init();
+        return g;
+    }
+
     @Test
     void theConvolutionCacheRunsEachForwardOnceTrainsTheSameAndSavesAStandardModel(@TempDir Path dir) throws Exception {
         List<DataSet> batches = batches(6);
         FastPath.enable();
-        System.setProperty(FastPath.CONVOLUTION_CACHE_PROPERTY, "false");
-        ComputationGraph recomputing = network();
-        FastPath.install(recomputing);
-        assertEquals(CacheMode.NONE, recomputing.getConfiguration().getCacheMode());
-        assertTrue(FastPath.describe().contains("conv_cache=off"), FastPath.describe());
-        System.clearProperty(FastPath.CONVOLUTION_CACHE_PROPERTY);
-        ComputationGraph cached = network();
-        FastPath.install(cached);
-        assertEquals(CacheMode.DEVICE, cached.getConfiguration().getCacheMode());
-        assertTrue(FastPath.describe().contains("conv_cache=on"), FastPath.describe());
-
-        CountingConvolutionHelper countRecomputing = CountingConvolutionHelper.wrap(recomputing, "backbone_2_conv");
-        CountingConvolutionHelper countCached = CountingConvolutionHelper.wrap(cached, "backbone_2_conv");
-        recomputing.fit(batches.get(0));
-        cached.fit(batches.get(0));
-        assertEquals(2, countRecomputing.forwards, "DL4J's default: the backward pass computes the convolution again");
-        assertEquals(1, countCached.forwards, "with the cache the backward pass reuses the forward pass's result");
-
-        List<Double> a = train(recomputing, batches.subList(1, batches.size()));
-        List<Double> b = train(cached, batches.subList(1, batches.size()));
-        for (int i = 0; i < a.size(); i++) {
-            assertEquals(a.get(i), b.get(i), 1e-6 * Math.abs(a.get(i)), "loss at step " + (i + 2));
-        }
-        double maxDiff = recomputing.params().sub(cached.params()).amaxNumber().doubleValue();
-        assertTrue(maxDiff < 1e-6, "weights after 6 steps differ by " + maxDiff);
+        ComputationGraph cached = trainsTheSameWithAndWithoutTheCache(FastPathTest::network, "backbone_2_conv", batches);
+        trainsTheSameWithAndWithoutTheCache(FastPathTest::convolutionWithActivation, "conv", batches);
 
         File saved = dir.resolve("model.zip").toFile();
         ModelSerializer.writeModel(cached, saved, true);
         ComputationGraph loaded = ModelSerializer.restoreComputationGraph(saved, true);
+        assertEquals(CacheMode.DEVICE, loaded.getConfiguration().getCacheMode());
         assertEquals(cached.params(), loaded.params());
         assertEquals(cached.outputSingle(batches.get(0).getFeatures()), loaded.outputSingle(batches.get(0).getFeatures()));
+    }
+
+    /** Trains two copies of a network, without and with the cache, and returns the cached one. */
+    private static ComputationGraph trainsTheSameWithAndWithoutTheCache(Supplier<ComputationGraph> network, String conv,
+                                                                         List<DataSet> batches) throws Exception {
+        System.setProperty(FastPath.CONVOLUTION_CACHE_PROPERTY, "false");
+        ComputationGraph recomputing = network.get();
+        FastPath.install(recomputing);
+        assertEquals(CacheMode.NONE, recomputing.getConfiguration().getCacheMode());
+        assertTrue(FastPath.describe().contains("conv_cache=off"), FastPath.describe());
+        System.clearProperty(FastPath.CONVOLUTION_CACHE_PROPERTY);
+        ComputationGraph cached = network.get();
+        FastPath.install(cached);
+        assertEquals(CacheMode.DEVICE, cached.getConfiguration().getCacheMode());
+        assertTrue(FastPath.describe().contains("conv_cache=on"), FastPath.describe());
+        assertEquals(recomputing.params(), cached.params(), "same seed, same initial weights");
+
+        CountingConvolutionHelper countRecomputing = CountingConvolutionHelper.wrap(recomputing, conv);
+        CountingConvolutionHelper countCached = CountingConvolutionHelper.wrap(cached, conv);
+        recomputing.fit(batches.get(0));
+        cached.fit(batches.get(0));
+        assertEquals(2, countRecomputing.forwards, "DL4J's default: the backward pass computes " + conv + " again");
+        assertEquals(1, countCached.forwards, "with the cache the backward pass reuses " + conv + "'s forward result");
+
+        List<Double> a = train(recomputing, batches.subList(1, batches.size()));
+        List<Double> b = train(cached, batches.subList(1, batches.size()));
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i), b.get(i), 1e-6 * Math.abs(a.get(i)), conv + ": loss at step " + (i + 2));
+        }
+        double maxDiff = recomputing.params().sub(cached.params()).amaxNumber().doubleValue();
+        assertTrue(maxDiff < 1e-6, conv + ": weights after " + batches.size() + " steps differ by " + maxDiff);
+        return cached;
     }
 
     /**

@@ -85,7 +85,7 @@ public final class FastPath {
      * {@value #FAST_BATCH_NORM_PROPERTY}{@code =false}. Returns the number of layers that now have the fast helper.
      */
     public static int install(ComputationGraph graph) {
-        if (isChosen() && isConvolutionCacheChosen()) {
+        if (isConvolutionCacheChosen()) {
             graph.getConfiguration().setCacheMode(CacheMode.DEVICE);   // opens the workspace the layers cache into
             graph.setCacheMode(CacheMode.DEVICE);                      // the layers' own copy of the setting
         }
@@ -112,9 +112,12 @@ public final class FastPath {
         return count;
     }
 
-    /** True unless {@value #CONVOLUTION_CACHE_PROPERTY} is "false" (the cache is used only on the fast path). */
+    /**
+     * True if {@link #install} gives networks the convolution cache: on the fast path, unless
+     * {@value #CONVOLUTION_CACHE_PROPERTY} is "false".
+     */
     public static boolean isConvolutionCacheChosen() {
-        return !"false".equalsIgnoreCase(System.getProperty(CONVOLUTION_CACHE_PROPERTY, "true"));
+        return isChosen() && !"false".equalsIgnoreCase(System.getProperty(CONVOLUTION_CACHE_PROPERTY, "true"));
     }
 
     private static Layer unwrap(Layer layer) {
@@ -153,7 +156,7 @@ public final class FastPath {
                 + " onednn_helpers=" + (isChosen() ? "on" : "off")
                 + " batch_norm=" + (!isChosen() ? "dl4j" : "false".equalsIgnoreCase(System.getProperty(
                         FAST_BATCH_NORM_PROPERTY, "true")) ? "onednn" : "selfsup4j")
-                + " conv_cache=" + (isChosen() && isConvolutionCacheChosen() ? "on" : "off") + " omp_threads=" + env.getOrDefault("omp.threads", "?")
+                + " conv_cache=" + (isConvolutionCacheChosen() ? "on" : "off") + " omp_threads=" + env.getOrDefault("omp.threads", "?")
                 + " malloc=" + NativeAllocator.describe();
     }
 }
