@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -89,8 +90,8 @@ final class BenchReportCommand implements Callable<Integer> {
         for (var row : table.entrySet()) {
             for (var cell : row.getValue().entrySet()) {
                 Cell c = cell.getValue();
-                md.append(String.format("| %s | %,d | %.2f %% ± %.2f | %.2f %% | %s | %s | %s | %.1f | %d |%n", row.getKey(),
-                        cell.getKey(), 100 * mean(c.headline()), 100 * std(c.headline()), 100 * mean(c.balanced()),
+                md.append(String.format("| %s | %,d | %s | %.2f %% | %s | %s | %s | %.1f | %d |%n", row.getKey(),
+                        cell.getKey(), meanStd(c.headline()), 100 * mean(c.balanced()),
                         meanStd(c.bn()), meanStd(c.ema()), meanStd(c.raw()), mean(c.minutes()), c.headline().size()));
             }
         }
@@ -124,8 +125,16 @@ final class BenchReportCommand implements Callable<Integer> {
         }
     }
 
-    private static String meanStd(List<Double> v) {
-        return v.isEmpty() ? "–" : String.format("%.2f %% ± %.2f", 100 * mean(v), 100 * std(v));
+    /**
+     * Fractions as "mean % ± sample std" in percentage points; one value as "value % (1 run)", since a spread needs two;
+     * none as "–".
+     */
+    static String meanStd(List<Double> v) {
+        if (v.isEmpty()) {
+            return "–";
+        }
+        return v.size() == 1 ? String.format(Locale.ROOT, "%.2f %% (1 run)", 100 * v.get(0))
+                : String.format(Locale.ROOT, "%.2f %% ± %.2f", 100 * mean(v), 100 * std(v));
     }
 
     /**

@@ -135,8 +135,7 @@ final class CompareTable {
             for (Protocol p : protocols) {
                 List<Double> a = accuracies(method, p, n);
                 seeds = Math.max(seeds, a.size());
-                b.append(a.isEmpty() ? " – |" : String.format(Locale.ROOT, " %.2f %% ± %.2f |",
-                        100 * BenchReportCommand.mean(a), 100 * BenchReportCommand.std(a)));
+                b.append(' ').append(BenchReportCommand.meanStd(a)).append(" |");
             }
             for (Protocol p : protocols) {
                 double m = minutes(method, p, n);

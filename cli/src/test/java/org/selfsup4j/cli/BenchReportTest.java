@@ -85,7 +85,16 @@ class BenchReportTest {
         Path md = dir.resolve("report.md");
         assertEquals(0, Main.execute("bench", "report", "--runs", dir.toString(), "--out", md.toString()));
         String table = Files.readString(md);
-        // headline and BN column: 0.72 and 0.74; EMA as averaged only from the old run
-        assertTrue(table.contains("| fixmatch | 100 | 73.00 % ± 1.41 | 72.00 % | 73.00 % ± 1.41 | 60.00 % ± 0.00 | 70.00 % ± 0.00 | 5.0 | 2 |"), table);
+        // headline and BN column: 0.72 and 0.74; EMA as averaged only from the old run (one value: no spread shown);
+        // raw: two runs of 0.7, a measured spread of 0
+        assertTrue(table.contains("| fixmatch | 100 | 73.00 % ± 1.41 | 72.00 % | 73.00 % ± 1.41 | 60.00 % (1 run) | 70.00 % ± 0.00 | 5.0 | 2 |"), table);
+    }
+
+    @Test
+    void aSpreadIsShownOnlyWhereTwoOrMoreRunsMeasuredIt() {
+        assertEquals("–", BenchReportCommand.meanStd(java.util.List.of()));
+        assertEquals("71.64 % (1 run)", BenchReportCommand.meanStd(java.util.List.of(0.7164)));
+        // mean 0.705, sample std sqrt(((0.005)^2 * 2) / 1) = 0.00707
+        assertEquals("70.50 % ± 0.71", BenchReportCommand.meanStd(java.util.List.of(0.70, 0.71)));
     }
 }
