@@ -39,8 +39,8 @@ import org.selfsup4j.trainer.train.TrainingSettings;
  * predictions, which {@link ConsistencyTargets} turns into targets and a mask — plain numbers, so no gradient can
  * reach them; (2) one ordinary DL4J step on [labeled ; unlabeled strong view] with labels [one-hot ; targets] and
  * per-example weights from {@link StepWeights}, through the cross-entropy loss layer (cross-entropy against a fixed
- * target has the gradient of the KL consistency term). A MixMatch step ({@link MixMatch}): one inference pass on
- * [labeled ; weak view 1 ; weak view 2] gives the guessed labels, the whole batch is mixed with a shuffled copy of
+ * target has the gradient of the KL consistency term). A MixMatch step ({@link MixMatch}): one forward pass on
+ * [labeled ; weak view 1 ; weak view 2] with batch statistics gives the guessed labels, the whole batch is mixed with a shuffled copy of
  * itself, and one DL4J step trains both outputs (cross-entropy on the labeled rows, squared error on the unlabeled
  * ones) with their label masks. Batches are made ahead on worker threads.
  */
@@ -281,7 +281,7 @@ public final class SemiSupervisedTrainer {
     }
 
     /**
-     * One MixMatch step: guessed labels from the inference pass on both weak views, MixUp of [labeled ; view 1 ;
+     * One MixMatch step: guessed labels from the training-mode forward pass on both weak views, MixUp of [labeled ; view 1 ;
      * view 2] with a shuffled copy (stream 7 of the seed at step k: resumable), both outputs trained with their masks.
      * The history's consistency is (1/2U) Σ (1/L) ‖q' − p‖² of the mixed unlabeled rows in inference mode (every few
      * steps), before λ_u; there is no mask (share NaN) and no TSA.
@@ -292,7 +292,7 @@ public final class SemiSupervisedTrainer {
         double lr = settings.learningRateAt(k);
         graph.setLearningRate(lr);
         INDArray all = Nd4j.concat(0, batch.labeled(), batch.unlabeledSource(), batch.unlabeledStrong());
-        float[][] probs = rowsOf(graph.output(false, all)[0]);
+        float[][] probs = rowsOf(MixMatch.guessPredictions(graph, all));
         double supervised = 0;
         for (int i = 0; i < b; i++) {
             supervised -= Math.log(Math.max(probs[i][batch.labelIndices()[i]], 1e-12));
