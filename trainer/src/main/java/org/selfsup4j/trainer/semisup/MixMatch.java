@@ -63,17 +63,6 @@ public final class MixMatch {
     }
 
     /**
-     * The class probabilities the guesses are made from, for {@code batch} = [labeled ; weak view 1 ; weak view 2]: a
-     * forward pass in training mode, so that batch normalisation uses this batch's own statistics, as MixMatch's
-     * reference code and USB compute the guess. (Inference mode would use the running statistics, which during
-     * MixMatch are averages over mixed batches, not clean images.) DL4J updates the running statistics in the
-     * backward pass only, so this pass leaves them unchanged.
-     */
-    public static INDArray guessPredictions(ComputationGraph graph, INDArray batch) {
-        return graph.output(true, batch)[0];
-    }
-
-    /**
      * The guessed label: q = sharpen((p1 + p2) / 2, T), sharpen(p, T)_k = p_k^(1/T) / Σ_c p_c^(1/T), written into
      * {@code out}.
      */

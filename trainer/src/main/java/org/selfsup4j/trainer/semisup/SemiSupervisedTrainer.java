@@ -34,13 +34,14 @@ import org.selfsup4j.trainer.train.TrainedModel;
 import org.selfsup4j.trainer.train.TrainingSettings;
 
 /**
- * UDA, FixMatch and MixMatch in one loop. Each UDA or FixMatch step: (1) a forward pass in inference mode on [labeled ; unlabeled source view]
+ * UDA, FixMatch and MixMatch in one loop. Each UDA or FixMatch step: (1) a forward pass with batch statistics
+ * ({@link TargetPass}) on [labeled ; unlabeled source view]
  * gives the labeled examples' correct-class probabilities (for TSA and the supervised loss) and the unlabeled
  * predictions, which {@link ConsistencyTargets} turns into targets and a mask — plain numbers, so no gradient can
  * reach them; (2) one ordinary DL4J step on [labeled ; unlabeled strong view] with labels [one-hot ; targets] and
  * per-example weights from {@link StepWeights}, through the cross-entropy loss layer (cross-entropy against a fixed
- * target has the gradient of the KL consistency term). A MixMatch step ({@link MixMatch}): one forward pass on
- * [labeled ; weak view 1 ; weak view 2] with batch statistics gives the guessed labels, the whole batch is mixed with a shuffled copy of
+ * target has the gradient of the KL consistency term). A MixMatch step ({@link MixMatch}): the same kind of pass on
+ * [labeled ; weak view 1 ; weak view 2] gives the guessed labels, the whole batch is mixed with a shuffled copy of
  * itself, and one DL4J step trains both outputs (cross-entropy on the labeled rows, squared error on the unlabeled
  * ones) with their label masks. Batches are made ahead on worker threads.
  */
@@ -232,7 +233,7 @@ public final class SemiSupervisedTrainer {
         double lr = settings.learningRateAt(k);
         graph.setLearningRate(lr);
 
-        INDArray[] pass = graph.output(false, u == 0 ? batch.labeled()
+        INDArray[] pass = TargetPass.outputs(graph, u == 0 ? batch.labeled()
                 : Nd4j.concat(0, batch.labeled(), batch.unlabeledSource()));
         float[][] probs = rowsOf(pass[0]);
         double eta = settings.tsa().threshold(k, settings.steps(), classes);
@@ -292,7 +293,7 @@ public final class SemiSupervisedTrainer {
         double lr = settings.learningRateAt(k);
         graph.setLearningRate(lr);
         INDArray all = Nd4j.concat(0, batch.labeled(), batch.unlabeledSource(), batch.unlabeledStrong());
-        float[][] probs = rowsOf(MixMatch.guessPredictions(graph, all));
+        float[][] probs = rowsOf(TargetPass.outputs(graph, all)[0]);
         double supervised = 0;
         for (int i = 0; i < b; i++) {
             supervised -= Math.log(Math.max(probs[i][batch.labelIndices()[i]], 1e-12));
