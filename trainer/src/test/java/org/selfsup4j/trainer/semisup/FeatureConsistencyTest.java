@@ -10,9 +10,8 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,17 +27,8 @@ import org.selfsup4j.core.spi.HeadBuilder;
  * softmax loss): DL4J's gradient check of the step's objective with the targets held fixed (the gradient equals the
  * finite differences of the fixed-target objective), its value by hand, and the extra output removed again.
  */
+@ExtendWith(DoublePrecision.class)
 class FeatureConsistencyTest {
-    @BeforeAll
-    static void doublePrecision() {
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void singlePrecision() {
-        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-    }
-
     static ComputationGraph classifier() {
         ComputationGraph g = new ComputationGraph(new NeuralNetConfiguration.Builder().dataType(DataType.DOUBLE).seed(5)
                 .updater(new NoOp()).weightInit(WeightInit.XAVIER).graphBuilder().addInputs("in")

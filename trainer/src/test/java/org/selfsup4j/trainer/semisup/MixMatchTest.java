@@ -10,9 +10,8 @@ import java.util.Arrays;
 import java.util.Random;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
@@ -24,17 +23,8 @@ import org.selfsup4j.trainer.data.Seeds;
  * MixMatch's parts against values computed by hand, and its step's gradient against finite differences (DL4J's
  * gradient check in double precision on a network shaped like the trainer's: features → head → two loss outputs).
  */
+@ExtendWith(DoublePrecision.class)
 class MixMatchTest {
-    @BeforeAll
-    static void doublePrecision() {
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void singlePrecision() {
-        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-    }
-
     @Test
     void theGuessIsTheMeanOfBothViewsSharpened() {
         float[] q = new float[3];

@@ -9,9 +9,8 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -25,18 +24,9 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
  * small network built the way the trainer builds its head (identity dense → softmax cross-entropy loss layer), with
  * DL4J's gradient check and with finite differences of both objectives.
  */
+@ExtendWith(DoublePrecision.class)
 class NoGradientIntoTargetTest {
     static final double LAMBDA = 1.0;
-
-    @BeforeAll
-    static void doublePrecision() {
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void singlePrecision() {
-        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-    }
 
     static ComputationGraph network() {
         ComputationGraph g = new ComputationGraph(new NeuralNetConfiguration.Builder().dataType(DataType.DOUBLE).seed(3)

@@ -10,13 +10,11 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -24,17 +22,8 @@ import org.selfsup4j.core.spi.Backbone;
 import org.selfsup4j.core.spi.HeadBuilder;
 
 /** {@link TargetPass} against batch normalisation computed by hand, in double precision. */
+@ExtendWith(DoublePrecision.class)
 class TargetPassTest {
-    @BeforeAll
-    static void doublePrecision() {
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void singlePrecision() {
-        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-    }
-
     /**
      * The target pass normalises with the batch's own statistics (hand-computed here), not the running ones, and leaves
      * the running statistics as they were. The running mean is set far off so that inference mode would differ.
