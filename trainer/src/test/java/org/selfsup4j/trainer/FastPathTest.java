@@ -34,9 +34,11 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.selfsup4j.backbones.ReferenceCnnFactory;
+import org.selfsup4j.trainer.semisup.TargetPass;
 import org.selfsup4j.core.config.ComponentConfig;
 import org.selfsup4j.core.image.InputShape;
 import org.selfsup4j.losses.CrossEntropyLossFactory;
@@ -128,6 +130,34 @@ class FastPathTest {
         ComputationGraph g = new ComputationGraph(conf);
         g.init();
         return g;
+    }
+
+    /**
+     * On the fast path (our batch-norm helper, the convolution cache), a target pass ({@link TargetPass}: a
+     * training-mode forward on another batch of another size) before each step changes neither the running statistics
+     * nor the steps: its kept convolution outputs and batch-norm caches are overwritten by the step's own forward pass.
+     */
+    @Test
+    void aTargetPassBeforeEachStepLeavesTheTrainingUnchanged() {
+        List<DataSet> batches = batches(4);
+        FastPath.enable();
+        ComputationGraph plain = network();
+        ComputationGraph withPass = network();
+        FastPath.install(plain);
+        FastPath.install(withPass);
+        INDArray other = batches.get(3).getFeatures().get(NDArrayIndex.interval(0, 40), NDArrayIndex.all(),
+                NDArrayIndex.all(), NDArrayIndex.all());
+        INDArray runningBefore = withPass.getLayer("backbone_2_bn").getParam("mean").dup();
+        INDArray pass = TargetPass.outputs(withPass, other)[0];
+        assertEquals(runningBefore, withPass.getLayer("backbone_2_bn").getParam("mean"), "running mean untouched");
+        assertTrue(pass.sub(withPass.outputSingle(false, other)).amaxNumber().doubleValue() > 1e-4,
+                "the pass used batch statistics (inference mode would have given other outputs)");
+        for (DataSet batch : batches.subList(0, 3)) {
+            plain.fit(batch);
+            TargetPass.outputs(withPass, other);
+            withPass.fit(batch);
+        }
+        assertEquals(plain.params(), withPass.params());
     }
 
     @Test
