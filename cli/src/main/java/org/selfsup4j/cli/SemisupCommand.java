@@ -87,7 +87,7 @@ final class SemisupCommand implements Callable<Integer> {
     @Option(names = "--mu", description = "unlabeled images per labeled image in a step (default 7; mixmatch 1)")
     Integer mu;
 
-    @Option(names = "--lambda", description = "consistency weight (default 1; mixmatch: lambda_u 75, ramped up over --rampup)")
+    @Option(names = "--lambda", description = "consistency weight (default 1; mixmatch: lambda_u 100, ramped up over --rampup)")
     Double lambda;
 
     @Option(names = "--feature-consistency", defaultValue = "0", description = "weight W of the feature-consistency "
@@ -101,10 +101,10 @@ final class SemisupCommand implements Callable<Integer> {
     @Option(names = "--temperature", description = "sharpening temperature (default: UDA 0.4, MixMatch 0.5)")
     Double temperature;
 
-    @Option(names = "--mixup-alpha", description = "MixMatch: MixUp coefficients from Beta(alpha, alpha) (default 0.75)")
+    @Option(names = "--mixup-alpha", description = "MixMatch: MixUp coefficients from Beta(alpha, alpha) (default 0.5; the paper's 0.75)")
     Double mixupAlpha;
 
-    @Option(names = "--rampup", description = "MixMatch: share of the steps over which lambda_u rises linearly from 0 (default 0.015625 = 1/64; 0 = none)")
+    @Option(names = "--rampup", description = "MixMatch: share of the steps over which lambda_u rises linearly from 0 (default 0.4; the paper's 0.015625 = 1/64; 0 = none)")
     Double rampup;
 
     @Option(names = "--confidence", description = "UDA confidence mask (default 0.8) / FixMatch pseudo-label threshold (default 0.95)")

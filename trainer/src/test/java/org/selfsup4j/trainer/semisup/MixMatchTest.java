@@ -150,14 +150,17 @@ class MixMatchTest {
     void lambdaRampsUpOverTheFirstShareOfTheSteps() {
         SemiSupervisedSettings s = SemiSupervisedSettings.mixMatch().optSteps(6400);
         assertEquals(0.0, s.lambdaAt(0), 1e-12);
-        assertEquals(37.5, s.lambdaAt(50), 1e-12, "1/64 of 6,400 steps = 100 steps of ramp");
-        assertEquals(75.0, s.lambdaAt(100), 1e-12);
-        assertEquals(75.0, s.lambdaAt(6000), 1e-12);
-        assertEquals(75.0, s.optRampup(0).lambdaAt(0), 1e-12);
+        assertEquals(50.0, s.lambdaAt(1280), 1e-12, "0.4 of 6,400 steps = 2,560 steps of ramp");
+        assertEquals(100.0, s.lambdaAt(2560), 1e-12);
+        assertEquals(100.0, s.lambdaAt(6000), 1e-12);
+        assertEquals(100.0, s.optRampup(0).lambdaAt(0), 1e-12);
+        SemiSupervisedSettings paper = s.optLambda(75).optRampup(1.0 / 64);
+        assertEquals(37.5, paper.lambdaAt(50), 1e-12, "1/64 of 6,400 steps = 100 steps of ramp");
+        assertEquals(75.0, paper.lambdaAt(100), 1e-12);
         assertEquals(1.0, SemiSupervisedSettings.uda().lambdaAt(0), 1e-12, "UDA's weight is constant");
         assertEquals(64, s.labeledBatch());
         assertEquals(64, s.unlabeledBatch());
-        assertEquals(0.75, s.toMap().get("mixup_alpha"));
+        assertEquals(0.5, s.toMap().get("mixup_alpha"));
         assertEquals(0.5, s.toMap().get("temperature"));
     }
 
