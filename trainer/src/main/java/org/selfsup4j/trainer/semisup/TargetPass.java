@@ -7,8 +7,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The forward pass whose predictions become the step's targets: UDA's and FixMatch's on [labeled ; unlabeled source
  * view], MixMatch's guess on [labeled ; weak view 1 ; weak view 2]. It runs in training mode, so batch normalisation
  * uses this batch's own statistics, as UDA's reference code (one training-mode pass over labeled, original and
-augmented images) and USB's MixMatch compute their targets. DL4J
- * updates the running statistics in the backward pass only, so this forward pass leaves them unchanged, and its outputs
+ * augmented images) and USB's MixMatch compute their targets. DL4J updates the running statistics in the backward
+ * pass only, so this forward pass leaves them unchanged, and its outputs
  * are plain numbers to the step that follows (no gradient reaches them).
  *
  * <p>Inference mode would normalise with the running statistics, which these methods learn on the batches they train
