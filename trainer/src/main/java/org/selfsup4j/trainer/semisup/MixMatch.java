@@ -68,10 +68,20 @@ public final class MixMatch {
      */
     public static void guess(float[] p1, float[] p2, double temperature, float[] out) {
         float[] mean = new float[p1.length];
+        average(p1, p2, mean);
+        sharpen(mean, temperature, out);
+    }
+
+    /** The mean prediction of the two views, (p1 + p2) / 2, written into {@code out}. */
+    public static void average(float[] p1, float[] p2, float[] out) {
         for (int k = 0; k < p1.length; k++) {
-            mean[k] = (p1[k] + p2[k]) / 2;
+            out[k] = (p1[k] + p2[k]) / 2;
         }
-        ConsistencyTargets.uda(temperature, 0).target(mean, out);   // UDA's sharpening; its mask is unused
+    }
+
+    /** sharpen(p, T)_k = p_k^(1/T) / Σ_c p_c^(1/T), written into {@code out}. */
+    public static void sharpen(float[] p, double temperature, float[] out) {
+        ConsistencyTargets.uda(temperature, 0).target(p, out);   // UDA's sharpening; its mask is unused
     }
 
     /** λ' = max(λ, 1 − λ) with λ ~ Beta(α, α). */

@@ -27,7 +27,7 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
                                      double weightDecay, boolean cosine, double emaDecay, int bnImages, long seed,
                                      int workers, int diagnosticsEvery, double featureConsistency,
                                      FeatureConsistency.Distance featureDistance, double mixupAlpha,
-                                     double rampup) {
+                                     double rampup, boolean distributionAlignment) {
     public static final List<String> METHODS = List.of("fixmatch", "mixmatch", "supervised", "uda");
     /** Default number of images the averaged weights' batch-norm statistics are re-estimated on. */
     public static final int DEFAULT_BN_IMAGES = 4096;
@@ -51,6 +51,8 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
         check(featureConsistency >= 0 && Double.isFinite(featureConsistency), "feature-consistency weight",
                 featureConsistency, ">= 0 (0 = off)");
         java.util.Objects.requireNonNull(featureDistance, "featureDistance is null");
+        check(!distributionAlignment || !method.equals("supervised"), "distribution alignment for supervised", true,
+                "off (it aligns the predictions on unlabeled images, which supervised has none of)");
         if (method.equals("mixmatch")) {
             check(featureConsistency == 0, "feature-consistency weight for mixmatch", featureConsistency,
                     "0 (the term is for uda and fixmatch)");
@@ -62,12 +64,12 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
 
     /** UDA (Xie et al., 2019): T 0.4, confidence 0.8, λ 1, μ 7, TSA off. */
     public static SemiSupervisedSettings uda() {
-        return new SemiSupervisedSettings("uda", 2000, 16, 7, 1.0, 0.4, 0.8, TsaSchedule.NONE, 0.03, 5e-4, true, 0.999, DEFAULT_BN_IMAGES, 1, 1, 10, 0.0, FeatureConsistency.Distance.MSE, 0.0, 0.0);
+        return new SemiSupervisedSettings("uda", 2000, 16, 7, 1.0, 0.4, 0.8, TsaSchedule.NONE, 0.03, 5e-4, true, 0.999, DEFAULT_BN_IMAGES, 1, 1, 10, 0.0, FeatureConsistency.Distance.MSE, 0.0, 0.0, false);
     }
 
     /** FixMatch (Sohn et al., 2020): threshold 0.95, λ_u 1, μ 7. */
     public static SemiSupervisedSettings fixMatch() {
-        return new SemiSupervisedSettings("fixmatch", 2000, 16, 7, 1.0, 1.0, 0.95, TsaSchedule.NONE, 0.03, 5e-4, true, 0.999, DEFAULT_BN_IMAGES, 1, 1, 10, 0.0, FeatureConsistency.Distance.MSE, 0.0, 0.0);
+        return new SemiSupervisedSettings("fixmatch", 2000, 16, 7, 1.0, 1.0, 0.95, TsaSchedule.NONE, 0.03, 5e-4, true, 0.999, DEFAULT_BN_IMAGES, 1, 1, 10, 0.0, FeatureConsistency.Distance.MSE, 0.0, 0.0, false);
     }
 
     /**
@@ -82,7 +84,7 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
      * {@code optLambda(75).optMixupAlpha(0.75).optRampup(1.0 / 64)} gives the paper's.
      */
     public static SemiSupervisedSettings mixMatch() {
-        return new SemiSupervisedSettings("mixmatch", 2000, 64, 1, 100.0, 0.5, 0.0, TsaSchedule.NONE, 0.03, 5e-4, true, 0.999, DEFAULT_BN_IMAGES, 1, 1, 10, 0.0, FeatureConsistency.Distance.MSE, 0.5, 0.4);
+        return new SemiSupervisedSettings("mixmatch", 2000, 64, 1, 100.0, 0.5, 0.0, TsaSchedule.NONE, 0.03, 5e-4, true, 0.999, DEFAULT_BN_IMAGES, 1, 1, 10, 0.0, FeatureConsistency.Distance.MSE, 0.5, 0.4, false);
     }
 
     /**
@@ -90,7 +92,7 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
      * decay, EMA, batch of labeled images and steps as {@link #uda()}, and no unlabeled images.
      */
     public static SemiSupervisedSettings supervised() {
-        return new SemiSupervisedSettings("supervised", 2000, 16, 7, 0.0, 1.0, 1.0, TsaSchedule.NONE, 0.03, 5e-4, true, 0.999, DEFAULT_BN_IMAGES, 1, 1, 10, 0.0, FeatureConsistency.Distance.MSE, 0.0, 0.0);
+        return new SemiSupervisedSettings("supervised", 2000, 16, 7, 0.0, 1.0, 1.0, TsaSchedule.NONE, 0.03, 5e-4, true, 0.999, DEFAULT_BN_IMAGES, 1, 1, 10, 0.0, FeatureConsistency.Distance.MSE, 0.0, 0.0, false);
     }
 
     public static SemiSupervisedSettings forMethod(String method) {
@@ -141,47 +143,47 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
     }
 
     public SemiSupervisedSettings optSteps(int v) {
-        return new SemiSupervisedSettings(method, v, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup);
+        return new SemiSupervisedSettings(method, v, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup, distributionAlignment);
     }
 
     public SemiSupervisedSettings optLabeledBatch(int v) {
-        return new SemiSupervisedSettings(method, steps, v, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup);
+        return new SemiSupervisedSettings(method, steps, v, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup, distributionAlignment);
     }
 
     public SemiSupervisedSettings optMu(int v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, v, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, v, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup, distributionAlignment);
     }
 
     public SemiSupervisedSettings optLambda(double v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, v, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, v, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup, distributionAlignment);
     }
 
     public SemiSupervisedSettings optTemperature(double v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, v, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, v, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup, distributionAlignment);
     }
 
     public SemiSupervisedSettings optConfidence(double v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, v, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, v, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup, distributionAlignment);
     }
 
     public SemiSupervisedSettings optTsa(TsaSchedule v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, v, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, v, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup, distributionAlignment);
     }
 
     public SemiSupervisedSettings optLearningRate(double v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, v, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, v, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup, distributionAlignment);
     }
 
     public SemiSupervisedSettings optWeightDecay(double v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, v, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, v, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup, distributionAlignment);
     }
 
     public SemiSupervisedSettings optCosine(boolean v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, v, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, v, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup, distributionAlignment);
     }
 
     public SemiSupervisedSettings optEmaDecay(double v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, v, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, v, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup, distributionAlignment);
     }
 
     /**
@@ -189,19 +191,19 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
      * re-estimated on; 0 keeps the averaged statistics.
      */
     public SemiSupervisedSettings optBnImages(int v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, v, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, v, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup, distributionAlignment);
     }
 
     public SemiSupervisedSettings optSeed(long v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, v, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, v, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup, distributionAlignment);
     }
 
     public SemiSupervisedSettings optWorkers(int v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, v, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, v, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup, distributionAlignment);
     }
 
     public SemiSupervisedSettings optDiagnosticsEvery(int v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, v, featureConsistency, featureDistance, mixupAlpha, rampup);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, v, featureConsistency, featureDistance, mixupAlpha, rampup, distributionAlignment);
     }
 
     /**
@@ -209,17 +211,25 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
      * the strong view to the objective ({@link FeatureConsistency}); 0 turns it off.
      */
     public SemiSupervisedSettings optFeatureConsistency(double w, FeatureConsistency.Distance distance) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, w, distance, mixupAlpha, rampup);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, w, distance, mixupAlpha, rampup, distributionAlignment);
     }
 
     /** MixMatch's MixUp α: the mixing coefficient is drawn from Beta(α, α). */
     public SemiSupervisedSettings optMixupAlpha(double v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, v, rampup);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, v, rampup, distributionAlignment);
     }
 
     /** MixMatch's ramp-up of λ_u, as a share of the steps (0: full weight from the first step). */
     public SemiSupervisedSettings optRampup(double v) {
-        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, v);
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, v, distributionAlignment);
+    }
+
+    /**
+     * Distribution alignment of the unlabeled predictions before they become targets ({@link DistributionAlignment},
+     * ReMixMatch's remedy for guesses that drift onto a few classes); off by default.
+     */
+    public SemiSupervisedSettings optDistributionAlignment(boolean v) {
+        return new SemiSupervisedSettings(method, steps, labeledBatch, mu, lambda, temperature, confidence, tsa, learningRate, weightDecay, cosine, emaDecay, bnImages, seed, workers, diagnosticsEvery, featureConsistency, featureDistance, mixupAlpha, rampup, v);
     }
 
     public Map<String, Object> toMap() {
@@ -241,6 +251,8 @@ public record SemiSupervisedSettings(String method, int steps, int labeledBatch,
             } else {
                 m.put(method.equals("uda") ? "confidence" : "threshold", confidence);
             }
+            m.put("distribution_alignment", distributionAlignment
+                    ? "window " + DistributionAlignment.WINDOW + " batches, labeled marginal" : "off");
             if (featureConsistency > 0) {
                 m.put("feature_consistency", featureConsistency);
                 m.put("feature_distance", featureDistance.id());

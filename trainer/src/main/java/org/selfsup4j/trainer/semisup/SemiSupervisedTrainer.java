@@ -43,11 +43,14 @@ import org.selfsup4j.trainer.train.TrainingSettings;
  * target has the gradient of the KL consistency term). A MixMatch step ({@link MixMatch}): the same kind of pass on
  * [labeled ; weak view 1 ; weak view 2] gives the guessed labels, the whole batch is mixed with a shuffled copy of
  * itself, and one DL4J step trains both outputs (cross-entropy on the labeled rows, squared error on the unlabeled
- * ones) with their label masks. Batches are made ahead on worker threads.
+ * ones) with their label masks. With distribution alignment on ({@link DistributionAlignment}), the unlabeled
+ * predictions (MixMatch: the two views' mean) are aligned before they become targets or guesses, and the alignment's
+ * window is checkpointed with the run. Batches are made ahead on worker threads.
  */
 public final class SemiSupervisedTrainer {
     private static final String HISTORY = "semi-history";
     private static final String AVERAGE = "weight-average";
+    private static final String ALIGNMENT = "distribution-alignment";
 
     private final Backbone backbone;
     private final SslLoss crossEntropy;
@@ -133,6 +136,8 @@ public final class SemiSupervisedTrainer {
             graph = MixMatch.withOutput(graph);
         }
         WeightEma ema = settings.emaDecay() > 0 ? new WeightEma(graph, settings.emaDecay()) : null;
+        DistributionAlignment aligner = settings.distributionAlignment()
+                ? new DistributionAlignment(labeled.classCounts()) : null;
         SemiHistory history = new SemiHistory();
         int first = 0;
         double priorSeconds = 0;
@@ -148,6 +153,9 @@ public final class SemiSupervisedTrainer {
             if (ema != null) {
                 ema = WeightEma.restore(settings.emaDecay(), s.<float[]>get(AVERAGE));
             }
+            if (aligner != null) {
+                aligner = DistributionAlignment.restore(labeled.classCounts(), s.<double[][]>get(ALIGNMENT));
+            }
         }
         FastPath.install(graph);
         ConsistencyTargets targets = settings.targets();
@@ -157,11 +165,12 @@ public final class SemiSupervisedTrainer {
         long waited;
         final WeightEma weightAverage = ema;
         final ComputationGraph trained = graph;
+        final DistributionAlignment alignment = aligner;
         try (Prefetcher<SemiBatch> prefetcher = new Prefetcher<>(batches::batch, first, settings.steps() - first,
                 settings.workers(), 4)) {
             for (long k = first; k < settings.steps() && !stop.isRequested(); k++) {
-                SemiStep step = settings.mixes() ? mixMatchStep(trained, prefetcher.next(), classes, k, start)
-                        : step(trained, prefetcher.next(), targets, classes, k, start);
+                SemiStep step = settings.mixes() ? mixMatchStep(trained, prefetcher.next(), alignment, classes, k, start)
+                        : step(trained, prefetcher.next(), targets, alignment, classes, k, start);
                 DivergenceGuard.check(trained, k + 1, step.objective(), settings.learningRateAt(k),
                         checkpoints::describeLatest);
                 if (weightAverage != null) {
@@ -170,7 +179,7 @@ public final class SemiSupervisedTrainer {
                 history.add(step);
                 listener.stepDone(step, settings.steps());
                 if (k + 1 < settings.steps()) {
-                    checkpoints.maybeSave(trained, (int) (k + 1), step.seconds(), () -> state(history, weightAverage));
+                    checkpoints.maybeSave(trained, (int) (k + 1), step.seconds(), () -> state(history, weightAverage, alignment));
                 }
             }
             waited = prefetcher.waitNanos();
@@ -178,7 +187,7 @@ public final class SemiSupervisedTrainer {
         double seconds = (System.nanoTime() - start) / 1e9;
         history.finish(seconds, waited / 1e9 / Math.max(seconds, 1e-9), history.steps().size() < settings.steps());
         if (history.stoppedEarly()) {
-            checkpoints.save(trained, history.steps().size(), seconds, state(history, weightAverage));
+            checkpoints.save(trained, history.steps().size(), seconds, state(history, weightAverage, alignment));
         }
         TrainedModel model = TrainedModel.classifier(plain(trained), labeled.shape(),
                 labeled.classNames()).withConversion(conversion);
@@ -201,11 +210,14 @@ public final class SemiSupervisedTrainer {
         return MixMatch.withoutOutput(FeatureConsistency.withoutOutput(graph));
     }
 
-    private static Map<String, Serializable> state(SemiHistory history, WeightEma ema) {
+    private static Map<String, Serializable> state(SemiHistory history, WeightEma ema, DistributionAlignment alignment) {
         Map<String, Serializable> state = new LinkedHashMap<>();
         state.put(HISTORY, history.steps().stream().map(SemiStep::toArray).toArray(double[][]::new));
         if (ema != null) {
             state.put(AVERAGE, ema.averageAsFloats());
+        }
+        if (alignment != null) {
+            state.put(ALIGNMENT, alignment.state());
         }
         return state;
     }
@@ -226,8 +238,8 @@ public final class SemiSupervisedTrainer {
         return views;
     }
 
-    private SemiStep step(ComputationGraph graph, SemiBatch batch, ConsistencyTargets targets, int classes, long k,
-                          long start) {
+    private SemiStep step(ComputationGraph graph, SemiBatch batch, ConsistencyTargets targets,
+                          DistributionAlignment alignment, int classes, long k, long start) {
         int b = batch.labelIndices().length;
         int u = batch.unlabeledSource() == null ? 0 : (int) batch.unlabeledSource().size(0);
         double lr = settings.learningRateAt(k);
@@ -244,11 +256,18 @@ public final class SemiSupervisedTrainer {
             supervised -= Math.log(Math.max(p, 1e-12));
             tsa[i] = p > eta ? 0f : 1f;
         }
+        float[][] unlabeledProbs = java.util.Arrays.copyOfRange(probs, b, b + u);
+        if (alignment != null) {
+            alignment.observe(unlabeledProbs);
+            for (float[] p : unlabeledProbs) {
+                alignment.align(p, p);
+            }
+        }
         float[][] target = new float[u][classes];
         float[] mask = new float[u];
         double masked = 0;
         for (int j = 0; j < u; j++) {
-            mask[j] = targets.target(probs[b + j], target[j]);
+            mask[j] = targets.target(unlabeledProbs[j], target[j]);
             masked += mask[j];
         }
         double kept = 0;
@@ -287,7 +306,8 @@ public final class SemiSupervisedTrainer {
      * The history's consistency is (1/2U) Σ (1/L) ‖q' − p‖² of the mixed unlabeled rows in inference mode (every few
      * steps), before λ_u; there is no mask (share NaN) and no TSA.
      */
-    private SemiStep mixMatchStep(ComputationGraph graph, SemiBatch batch, int classes, long k, long start) {
+    private SemiStep mixMatchStep(ComputationGraph graph, SemiBatch batch, DistributionAlignment alignment, int classes,
+                                  long k, long start) {
         int b = batch.labelIndices().length;
         int u = (int) batch.unlabeledSource().size(0);
         double lr = settings.learningRateAt(k);
@@ -298,9 +318,19 @@ public final class SemiSupervisedTrainer {
         for (int i = 0; i < b; i++) {
             supervised -= Math.log(Math.max(probs[i][batch.labelIndices()[i]], 1e-12));
         }
+        float[][] averaged = new float[u][classes];
+        for (int j = 0; j < u; j++) {
+            MixMatch.average(probs[b + j], probs[b + u + j], averaged[j]);
+        }
+        if (alignment != null) {
+            alignment.observe(averaged);
+            for (float[] q : averaged) {
+                alignment.align(q, q);
+            }
+        }
         float[][] guessed = new float[u][classes];
         for (int j = 0; j < u; j++) {
-            MixMatch.guess(probs[b + j], probs[b + u + j], settings.temperature(), guessed[j]);
+            MixMatch.sharpen(averaged[j], settings.temperature(), guessed[j]);
         }
         INDArray guesses = Batches.rows(guessed);
         INDArray targets = Nd4j.concat(0, batch.labels(), guesses, guesses);

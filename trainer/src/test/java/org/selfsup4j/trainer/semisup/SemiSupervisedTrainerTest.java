@@ -175,4 +175,42 @@ class SemiSupervisedTrainerTest {
         assertEquals(whole.history().steps().size(), resumed.history().steps().size());
         assertEquals(whole.history().steps().get(11).objective(), resumed.history().steps().get(11).objective());
     }
+
+    /**
+     * MixMatch with distribution alignment: the alignment changes the weights (so it acts), and a run that crashed
+     * resumes with the alignment's window from its checkpoint to the weights of an uninterrupted run.
+     */
+    @Test
+    void distributionAlignmentActsAndItsWindowSurvivesAResume(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        LabeledImages all = TestData.blobs(60, 1, 16, 3);
+        LabeledImages labeled = all.head(12);
+        List<Image> unlabeled = all.images().subList(12, 60);
+        SemiSupervisedSettings plain = SemiSupervisedSettings.mixMatch().optSteps(12).optLabeledBatch(4).optMu(2)
+                .optLambda(10).optRampup(0).optEmaDecay(0.9).optBnImages(0);
+        SemiSupervisedSettings s = plain.optDistributionAlignment(true);
+        SemiSupervisedTrainer.Result whole = trainer(s).fit(labeled, unlabeled);
+        assertTrue(!whole.model().graph().params().equals(trainer(plain).fit(labeled, unlabeled).model().graph().params()),
+                "alignment changed nothing");
+        AugmentPipeline weak = AugmentPipeline.parse("horizontal-flip", CATALOG);
+        java.util.function.Function<SemiSupervisedTrainer.SemiStepListener, SemiSupervisedTrainer> make = listener ->
+                SemiSupervisedTrainer.builder(CATALOG.backbone("reference-cnn", ComponentConfig.parse("width=8")),
+                                CATALOG.loss("cross-entropy", ComponentConfig.empty()), s, weak, weak, weak)
+                        .optCheckpoints(new org.selfsup4j.trainer.train.Checkpoints(dir, 4, java.time.Duration.ofHours(1)))
+                        .optListener(listener).build();
+        assertThrows(IllegalStateException.class, () -> make.apply((step, total) -> {
+            if (step.step() == 10) {
+                throw new IllegalStateException("simulated crash");
+            }
+        }).fit(labeled, unlabeled));
+        SemiSupervisedTrainer.Result resumed = make.apply((step, total) -> { }).fit(labeled, unlabeled);
+        assertEquals(whole.model().graph().params(), resumed.model().graph().params());
+        assertEquals(whole.averaged().graph().params(), resumed.averaged().graph().params());
+    }
+
+    @Test
+    void distributionAlignmentIsRefusedForTheLabelsOnlyMethod() {
+        SelfSupException e = assertThrows(SelfSupException.class,
+                () -> SemiSupervisedSettings.supervised().optDistributionAlignment(true));
+        assertTrue(e.getMessage().contains("distribution alignment"), e.getMessage());
+    }
 }
