@@ -107,10 +107,11 @@ final class SemisupCommand implements Callable<Integer> {
     @Option(names = "--rampup", description = "MixMatch: share of the steps over which lambda_u rises linearly from 0 (default 0.4; the paper's 0.015625 = 1/64; 0 = none)")
     Double rampup;
 
-    @Option(names = "--distribution-alignment", description = "align the unlabeled predictions to the labeled class "
-            + "marginal before they become targets (ReMixMatch: each class scaled by labeled share / running mean "
-            + "prediction over the last 128 batches); counters a collapse onto a few classes (default: off)")
-    boolean distributionAlignment;
+    @Option(names = "--distribution-alignment", negatable = true, description = "align the unlabeled predictions to "
+            + "the labeled class marginal before they become targets (ReMixMatch: each class scaled by labeled share / "
+            + "running mean prediction over the last 128 batches); counters a collapse onto a few classes (default: on "
+            + "for mixmatch, off for uda and fixmatch; --no-distribution-alignment turns it off)")
+    Boolean distributionAlignment;
 
     @Option(names = "--confidence", description = "UDA confidence mask (default 0.8) / FixMatch pseudo-label threshold (default 0.95)")
     Double confidence;
@@ -346,8 +347,8 @@ final class SemisupCommand implements Callable<Integer> {
         if (rampup != null) {
             s = s.optRampup(rampup);
         }
-        if (distributionAlignment) {
-            s = s.optDistributionAlignment(true);
+        if (distributionAlignment != null) {
+            s = s.optDistributionAlignment(distributionAlignment);
         }
         if (confidence != null) {
             s = s.optConfidence(confidence);

@@ -357,8 +357,7 @@ class CliTest extends CliHarness {
         Path run = dir.resolve("mixmatch");
         assertEquals(0, run("semisup", "--method", "mixmatch", "--labeled", labeled.toString(), "--unlabeled",
                 unlabeled.toString(), "--test", labeled.toString(), "--steps", "6", "--labeled-batch", "4", "--mu", "2",
-                "--mixup-alpha", "0.5", "--rampup", "0.5", "--distribution-alignment", "--bn-images", "20", "--out",
-                run.toString()), err);
+                "--mixup-alpha", "0.5", "--rampup", "0.5", "--bn-images", "20", "--out", run.toString()), err);
         assertTrue(err.contains("augmentation: labeled and both unlabeled views [pad-crop(fraction=0.125)]"), err);
         String json = Files.readString(run.resolve("run.json"));
         assertTrue(json.contains("\"mixup_alpha\": 0.5") && json.contains("\"rampup_share\": 0.5")
@@ -373,6 +372,10 @@ class CliTest extends CliHarness {
         assertEquals(2, run("semisup", "--method", "supervised", "--distribution-alignment", "--labeled",
                 labeled.toString(), "--out", dir.resolve("c").toString()));
         assertTrue(err.contains("distribution alignment for supervised"), err);
+        assertEquals(0, run("semisup", "--method", "mixmatch", "--no-distribution-alignment", "--labeled",
+                labeled.toString(), "--unlabeled", unlabeled.toString(), "--steps", "2", "--labeled-batch", "4", "--mu",
+                "2", "--bn-images", "0", "--out", dir.resolve("d").toString()), err);
+        assertTrue(Files.readString(dir.resolve("d").resolve("run.json")).contains("\"distribution_alignment\": \"off\""));
         assertEquals(2, run("semisup", "--method", "uda", "--mixup-alpha", "0.5", "--labeled", labeled.toString(),
                 "--unlabeled", unlabeled.toString(), "--out", dir.resolve("b").toString()));
         assertTrue(err.contains("--mixup-alpha is a MixMatch setting"), err);

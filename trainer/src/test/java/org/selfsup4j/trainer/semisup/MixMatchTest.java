@@ -162,6 +162,9 @@ class MixMatchTest {
         assertEquals(64, s.unlabeledBatch());
         assertEquals(0.5, s.toMap().get("mixup_alpha"));
         assertEquals(0.5, s.toMap().get("temperature"));
+        assertTrue(s.distributionAlignment(), "MixMatch aligns its guesses by default");
+        assertTrue(!SemiSupervisedSettings.uda().distributionAlignment() && !SemiSupervisedSettings.fixMatch()
+                .distributionAlignment(), "UDA and FixMatch keep their papers' targets");
     }
 
     @Test

@@ -186,7 +186,7 @@ class SemiSupervisedTrainerTest {
         LabeledImages labeled = all.head(12);
         List<Image> unlabeled = all.images().subList(12, 60);
         SemiSupervisedSettings plain = SemiSupervisedSettings.mixMatch().optSteps(12).optLabeledBatch(4).optMu(2)
-                .optLambda(10).optRampup(0).optEmaDecay(0.9).optBnImages(0);
+                .optLambda(10).optRampup(0).optEmaDecay(0.9).optBnImages(0).optDistributionAlignment(false);
         SemiSupervisedSettings s = plain.optDistributionAlignment(true);
         SemiSupervisedTrainer.Result whole = trainer(s).fit(labeled, unlabeled);
         assertTrue(!whole.model().graph().params().equals(trainer(plain).fit(labeled, unlabeled).model().graph().params()),
