@@ -15,8 +15,8 @@
 #                own batch: 64 labeled + 64 unlabeled images, two weak views each)
 #   uda-features  uda plus --feature-consistency 1 (mse between the L2-normalised features of the clean and the
 #                strongly augmented view); not in the default ROWS: ROWS=uda-features LABELS=10 bench/label-efficiency.sh
-#   uda-aligned, fixmatch-aligned, mixmatch-aligned  the method plus --distribution-alignment (ReMixMatch's
-#                alignment of the targets); not in the default ROWS: RECIPE=defaults ROWS=mixmatch-aligned LABELS=10 ...
+#   uda-aligned, fixmatch-aligned  the method plus --distribution-alignment (ReMixMatch's alignment of the targets;
+#                MixMatch aligns by default); not in the default ROWS: RECIPE=defaults ROWS=fixmatch-aligned LABELS=10 ...
 #   rotation-uda  the rotation pretraining above, then --method uda --from it (pretext + semi-supervised)
 #   all-labels   --method supervised on all 60,000 labels, batches of 128 (the ceiling)
 # LABELS is per class (10 = 100 labels, 100 = 1,000).
@@ -76,7 +76,7 @@ for per in $LABELS; do
           mkdir -p "$dir/pretrain" && cp "$pre/run.json" "$dir/pretrain/run.json" ;;   # its minutes count in the row
         uda|fixmatch|mixmatch)
           "$S" semisup --method "$row" --labels-per-class "$per" "${common[@]}" > "$OUT/$row-$n-s$seed.log" 2>&1 ;;
-        uda-aligned|fixmatch-aligned|mixmatch-aligned)
+        uda-aligned|fixmatch-aligned)
           "$S" semisup --method "${row%-aligned}" --distribution-alignment --labels-per-class "$per" "${common[@]}" \
             > "$OUT/$row-$n-s$seed.log" 2>&1 ;;
         uda-features)
