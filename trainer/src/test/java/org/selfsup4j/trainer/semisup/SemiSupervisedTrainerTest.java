@@ -24,11 +24,29 @@ class SemiSupervisedTrainerTest {
     static final Catalog CATALOG = Catalog.discover();
 
     static SemiSupervisedTrainer trainer(SemiSupervisedSettings s) {
+        return builder(s).build();
+    }
+
+    static SemiSupervisedTrainer.Builder builder(SemiSupervisedSettings s) {
         AugmentPipeline weak = AugmentPipeline.parse("horizontal-flip", CATALOG);
         return SemiSupervisedTrainer.builder(CATALOG.backbone("reference-cnn", ComponentConfig.parse("width=8")),
                 CATALOG.loss("cross-entropy", ComponentConfig.empty()), s, weak,
                 s.method().equals("uda") ? AugmentPipeline.identity() : weak,
-                s.mixes() ? weak : AugmentPipeline.parse("randaugment-fixmatch", CATALOG)).build();
+                s.mixes() ? weak : AugmentPipeline.parse("randaugment-fixmatch", CATALOG));
+    }
+
+    /** Trains with checkpoints every 4 steps in {@code dir}, crashes after step 10, and resumes to the end. */
+    static SemiSupervisedTrainer.Result crashAfterStep10AndResume(java.nio.file.Path dir, SemiSupervisedSettings s,
+                                                               LabeledImages labeled, List<Image> unlabeled) {
+        java.util.function.Supplier<org.selfsup4j.trainer.train.Checkpoints> checkpoints = () ->
+                new org.selfsup4j.trainer.train.Checkpoints(dir, 4, java.time.Duration.ofHours(1));
+        assertThrows(IllegalStateException.class, () -> builder(s).optCheckpoints(checkpoints.get())
+                .optListener((step, total) -> {
+                    if (step.step() == 10) {
+                        throw new IllegalStateException("simulated crash");
+                    }
+                }).build().fit(labeled, unlabeled));
+        return builder(s).optCheckpoints(checkpoints.get()).build().fit(labeled, unlabeled);
     }
 
     @Test
@@ -157,19 +175,7 @@ class SemiSupervisedTrainerTest {
         SemiSupervisedSettings s = SemiSupervisedSettings.fixMatch().optSteps(12).optLabeledBatch(4).optMu(2)
                 .optEmaDecay(0.9).optBnImages(0);
         SemiSupervisedTrainer.Result whole = trainer(s).fit(labeled, unlabeled);
-        AugmentPipeline weak = AugmentPipeline.parse("horizontal-flip", CATALOG);
-        java.util.function.Function<SemiSupervisedTrainer.SemiStepListener, SemiSupervisedTrainer> make = listener ->
-                SemiSupervisedTrainer.builder(CATALOG.backbone("reference-cnn", ComponentConfig.parse("width=8")),
-                                CATALOG.loss("cross-entropy", ComponentConfig.empty()), s, weak, weak,
-                                AugmentPipeline.parse("randaugment-fixmatch", CATALOG))
-                        .optCheckpoints(new org.selfsup4j.trainer.train.Checkpoints(dir, 4, java.time.Duration.ofHours(1)))
-                        .optListener(listener).build();
-        assertThrows(IllegalStateException.class, () -> make.apply((step, total) -> {
-            if (step.step() == 10) {
-                throw new IllegalStateException("simulated crash");
-            }
-        }).fit(labeled, unlabeled));
-        SemiSupervisedTrainer.Result resumed = make.apply((step, total) -> { }).fit(labeled, unlabeled);
+        SemiSupervisedTrainer.Result resumed = crashAfterStep10AndResume(dir, s, labeled, unlabeled);
         assertEquals(whole.model().graph().params(), resumed.model().graph().params());
         assertEquals(whole.averaged().graph().params(), resumed.averaged().graph().params());
         assertEquals(whole.history().steps().size(), resumed.history().steps().size());
@@ -191,18 +197,7 @@ class SemiSupervisedTrainerTest {
         SemiSupervisedTrainer.Result whole = trainer(s).fit(labeled, unlabeled);
         assertTrue(!whole.model().graph().params().equals(trainer(plain).fit(labeled, unlabeled).model().graph().params()),
                 "alignment changed nothing");
-        AugmentPipeline weak = AugmentPipeline.parse("horizontal-flip", CATALOG);
-        java.util.function.Function<SemiSupervisedTrainer.SemiStepListener, SemiSupervisedTrainer> make = listener ->
-                SemiSupervisedTrainer.builder(CATALOG.backbone("reference-cnn", ComponentConfig.parse("width=8")),
-                                CATALOG.loss("cross-entropy", ComponentConfig.empty()), s, weak, weak, weak)
-                        .optCheckpoints(new org.selfsup4j.trainer.train.Checkpoints(dir, 4, java.time.Duration.ofHours(1)))
-                        .optListener(listener).build();
-        assertThrows(IllegalStateException.class, () -> make.apply((step, total) -> {
-            if (step.step() == 10) {
-                throw new IllegalStateException("simulated crash");
-            }
-        }).fit(labeled, unlabeled));
-        SemiSupervisedTrainer.Result resumed = make.apply((step, total) -> { }).fit(labeled, unlabeled);
+        SemiSupervisedTrainer.Result resumed = crashAfterStep10AndResume(dir, s, labeled, unlabeled);
         assertEquals(whole.model().graph().params(), resumed.model().graph().params());
         assertEquals(whole.averaged().graph().params(), resumed.averaged().graph().params());
     }
