@@ -77,10 +77,22 @@ public final class DistributionAlignment {
         return m;
     }
 
+    /** Observes this batch's predictions ({@link #observe}) and aligns each of them in place. */
+    public void observeAndAlign(float[][] predictions) {
+        observe(predictions);
+        double[] model = modelMarginal();
+        for (float[] q : predictions) {
+            align(q, model, q);
+        }
+    }
+
     /** Writes q̃ for the prediction {@code q} into {@code out} (which may be {@code q}). */
     public void align(float[] q, float[] out) {
         requireClasses(q);
-        double[] model = modelMarginal();
+        align(q, modelMarginal(), out);
+    }
+
+    private void align(float[] q, double[] model, float[] out) {
         double[] scaled = new double[q.length];
         double sum = 0;
         for (int k = 0; k < q.length; k++) {

@@ -179,7 +179,8 @@ public final class SemiSupervisedTrainer {
                 history.add(step);
                 listener.stepDone(step, settings.steps());
                 if (k + 1 < settings.steps()) {
-                    checkpoints.maybeSave(trained, (int) (k + 1), step.seconds(), () -> state(history, weightAverage, alignment));
+                    checkpoints.maybeSave(trained, (int) (k + 1), step.seconds(),
+                            () -> state(history, weightAverage, alignment));
                 }
             }
             waited = prefetcher.waitNanos();
@@ -258,10 +259,7 @@ public final class SemiSupervisedTrainer {
         }
         float[][] unlabeledProbs = java.util.Arrays.copyOfRange(probs, b, b + u);
         if (alignment != null) {
-            alignment.observe(unlabeledProbs);
-            for (float[] p : unlabeledProbs) {
-                alignment.align(p, p);
-            }
+            alignment.observeAndAlign(unlabeledProbs);
         }
         float[][] target = new float[u][classes];
         float[] mask = new float[u];
@@ -323,10 +321,7 @@ public final class SemiSupervisedTrainer {
             MixMatch.average(probs[b + j], probs[b + u + j], averaged[j]);
         }
         if (alignment != null) {
-            alignment.observe(averaged);
-            for (float[] q : averaged) {
-                alignment.align(q, q);
-            }
+            alignment.observeAndAlign(averaged);
         }
         float[][] guessed = new float[u][classes];
         for (int j = 0; j < u; j++) {

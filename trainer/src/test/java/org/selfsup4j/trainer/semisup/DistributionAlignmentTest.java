@@ -23,6 +23,10 @@ class DistributionAlignmentTest {
         float[] inPlace = {0.7f, 0.3f};
         a.align(inPlace, inPlace);   // the mean prediction itself becomes the labeled marginal
         assertArrayEquals(new float[] {0.5f, 0.5f}, inPlace, 1e-6f);
+        float[][] batch = {{0.5f, 0.5f}, {0.5f, 0.5f}};   // window (0.7, 0.3) and (0.5, 0.5): p̃ = (0.6, 0.4)
+        a.observeAndAlign(batch);   // 0.25/0.6 = 0.416667, 0.25/0.4 = 0.625 -> (0.4, 0.6)
+        assertArrayEquals(new float[] {0.4f, 0.6f}, batch[0], 1e-6f);
+        assertArrayEquals(new float[] {0.4f, 0.6f}, batch[1], 1e-6f);
     }
 
     @Test
