@@ -83,7 +83,9 @@ public final class Main implements Runnable {
         public String[] getVersion() {
             String v = Main.class.getPackage().getImplementationVersion();
             return new String[] {"selfsup4j " + (v == null ? "0.1.0-SNAPSHOT" : v) + " (Deeplearning4j 1.0.0-M2.1, Java "
-                    + System.getProperty("java.version") + ", malloc " + NativeAllocator.describe() + ")"};
+                    + System.getProperty("java.version") + ", malloc " + NativeAllocator.describe()
+                    + (NativeAllocator.trimIntervalMillis() > 0 ? ", trimmed every " + NativeAllocator.trimIntervalMillis() + " ms" : "")
+                    + ")"};
         }
     }
 }

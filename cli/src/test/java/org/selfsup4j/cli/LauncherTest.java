@@ -11,8 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code selfsup} launcher's choice of native allocator ({@code SELFSUP_MALLOC}), run as a user runs it, with
- * {@code SELFSUP_CLASSPATH} set to this test's class path so that it builds nothing.
+ * The {@code selfsup} launcher's choice of native allocator ({@code SELFSUP_MALLOC}) and glibc's periodic trim, run
+ * as a user runs it, with {@code SELFSUP_CLASSPATH} set to this test's class path so that it builds nothing.
  */
 class LauncherTest {
     private static final Path LAUNCHER = Path.of("..", "selfsup").toAbsolutePath().normalize();
@@ -48,8 +48,21 @@ class LauncherTest {
         for (String choice : new String[] {null, "glibc"}) {
             Result r = launch(choice);
             assertEquals(0, r.exit(), r.output());
-            assertTrue(r.output().contains("malloc glibc"), choice + ": " + r.output());
+            assertTrue(r.output().contains("malloc glibc, trimmed every 1000 ms"), choice + ": " + r.output());
         }
+    }
+
+    @Test
+    void ownJavaOptionsReplaceTheDefaultsTrimmingIncluded() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", LAUNCHER.toString(), "--version").redirectErrorStream(true);
+        pb.environment().put("SELFSUP_CLASSPATH", System.getProperty("java.class.path"));
+        pb.environment().remove("SELFSUP_MALLOC");
+        pb.environment().remove("LD_PRELOAD");
+        pb.environment().put("JAVA_OPTS", "-Xmx256m");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.contains("malloc glibc)"), out);
     }
 
     @Test
@@ -57,7 +70,7 @@ class LauncherTest {
         Result r = launch("jemalloc");
         if (jemallocInstalled()) {
             assertEquals(0, r.exit(), r.output());
-            assertTrue(r.output().contains("malloc jemalloc"), r.output());
+            assertTrue(r.output().contains("malloc jemalloc)"), r.output());   // jemalloc returns memory itself: no trim
         } else {
             assertEquals(2, r.exit(), r.output());
             assertTrue(r.output().contains("apt-get install libjemalloc2"), r.output());

@@ -148,7 +148,7 @@ public final class FastPath {
 
     /**
      * One line for logs and run.json: backend, BLAS, oneDNN helpers of networks built by selfsup4j, batch-norm helper,
-     * convolution cache, OpenMP threads, native allocator.
+     * convolution cache, OpenMP threads, native allocator and the JVM's native-heap trim interval (0: off).
      */
     public static String describe() {
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
@@ -157,6 +157,6 @@ public final class FastPath {
                 + " batch_norm=" + (!isChosen() ? "dl4j" : "false".equalsIgnoreCase(System.getProperty(
                         FAST_BATCH_NORM_PROPERTY, "true")) ? "onednn" : "selfsup4j")
                 + " conv_cache=" + (isConvolutionCacheChosen() ? "on" : "off") + " omp_threads=" + env.getOrDefault("omp.threads", "?")
-                + " malloc=" + NativeAllocator.describe();
+                + " malloc=" + NativeAllocator.describe() + " native_trim_ms=" + NativeAllocator.trimIntervalMillis();
     }
 }
