@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.selfsup4j.core.config.ComponentConfig;
 import org.selfsup4j.core.config.ComponentSpec;
 import org.selfsup4j.core.data.FashionMnist;
@@ -81,7 +82,9 @@ final class PretrainCommand implements Callable<Integer> {
         pretext = pretext.prepare(images);
         pretext.inputShape(images.get(0).shape());   // images too small for the task's geometry fail here, before the run
         Pretrainer.requireBatchFits(sslLoss, settings, task);
-        Networks.pretextConfiguration(net, pretext, sslLoss, images.get(0).shape(), settings);   // fails before the run
+        ComputationGraphConfiguration conf =   // fails before the run when the head cannot be built for these images
+                Networks.pretextConfiguration(net, pretext, sslLoss, images.get(0).shape(), settings);
+        Pretrainer.requireMemoryFits(conf, pretext, images.get(0), settings);   // a batch that cannot fit, before the run
 
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("task", task);

@@ -3,6 +3,7 @@ package org.selfsup4j.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.bytedeco.javacpp.Pointer;
 import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
 import org.selfsup4j.trainer.run.RunFolder;
@@ -10,7 +11,7 @@ import org.selfsup4j.trainer.run.RunFolder;
 /**
  * What a command does when its run fails in any way: the run's status becomes {@code failed: <message>} (never left
  * {@code running}), and the failure goes on as a {@link SelfSupException} with a clear message and exit code — out of
- * memory says how much heap there was and how to give more, an I/O failure (disk full, permissions) exits 5 naming
+ * memory says which memory (the Java heap or ND4J's native arrays), how much there was and what to change, an I/O failure (disk full, permissions) exits 5 naming
  * the cause.
  */
 final class RunFailure {
@@ -29,9 +30,16 @@ final class RunFailure {
         return thrown;
     }
 
-    private static SelfSupException clear(Throwable failure) {
+    /** The clear form of {@code failure}, or null when it has none (then it goes on as it is). */
+    static SelfSupException clear(Throwable failure) {
         if (failure instanceof SelfSupException s) {
             return s;
+        }
+        if (failure instanceof OutOfMemoryError && String.valueOf(failure.getMessage()).contains("physicalBytes")) {
+            return new SelfSupException(ErrorCode.OUT_OF_MEMORY, "Out of native memory: ND4J's arrays reached this "
+                    + "process's limit (JavaCPP's maxphysicalbytes, " + Pointer.maxPhysicalBytes() / (1 << 20)
+                    + " MB; the launcher sets 3/4 of the machine's memory); use fewer images per step (--batch, "
+                    + "--labeled-batch) or smaller images (--resize)", null, List.of(), failure);
         }
         if (failure instanceof OutOfMemoryError) {
             return new SelfSupException(ErrorCode.OUT_OF_MEMORY, "Out of memory: the Java heap (at most "

@@ -53,6 +53,21 @@ class CliTest extends CliHarness {
     }
 
     @Test
+    void aBatchTooLargeForMemoryIsRefusedBeforeTheRunNamingOneThatFits() throws IOException {
+        Path xrays = Files.createDirectories(dir.resolve("xrays"));
+        for (int i = 0; i < 3; i++) {
+            ImageIO.write(new BufferedImage(512, 512, BufferedImage.TYPE_USHORT_GRAY), "png",
+                    xrays.resolve("x" + i + ".png").toFile());
+        }
+        Path out = dir.resolve("too-big");
+        // the default: 32 images x 4 rotations of 512x512 on the default backbone, about 200 GB by DL4J's estimate
+        assertEquals(2, run("pretrain", "--data", xrays.toString(), "--steps", "1", "--out", out.toString()));
+        assertTrue(err.contains("A pretraining step of 32 images (128 network inputs of 1x512x512)")
+                && err.contains("more than this process may use") && err.contains("--resize"), err);
+        assertFalse(Files.exists(out), "no run folder for a run that cannot start");
+    }
+
+    @Test
     void pixelAndContrastiveTasksRefuseBadInputBeforeAnyRun() throws IOException {
         Path data = labeledFolder(dir.resolve("data"), 4);
         assertEquals(3, run("pretrain", "--task", "colorization", "--data", data.toString(), "--out", dir.resolve("c").toString()));

@@ -29,6 +29,7 @@ import org.selfsup4j.trainer.train.BatchNormRecalibration;
 import org.selfsup4j.trainer.train.Checkpoints;
 import org.selfsup4j.trainer.train.DivergenceGuard;
 import org.selfsup4j.trainer.train.Networks;
+import org.selfsup4j.trainer.train.StepMemory;
 import org.selfsup4j.trainer.train.StopSignal;
 import org.selfsup4j.trainer.train.TrainedModel;
 import org.selfsup4j.trainer.train.TrainingSettings;
@@ -135,6 +136,9 @@ public final class SemiSupervisedTrainer {
         if (settings.mixes()) {
             graph = MixMatch.withOutput(graph);
         }
+        int unlabeledPerLabeled = settings.labelsOnly() ? 0 : settings.mu() * (settings.mixes() ? 2 : 1);
+        StepMemory.requireFits(graph.getConfiguration(), labeled.shape(), 1 + unlabeledPerLabeled,
+                settings.labeledBatch(), StepMemory.budgetBytes(), "A training step", "--labeled-batch");
         WeightEma ema = settings.emaDecay() > 0 ? new WeightEma(graph, settings.emaDecay()) : null;
         DistributionAlignment aligner = settings.distributionAlignment()
                 ? new DistributionAlignment(labeled.classCounts()) : null;

@@ -66,6 +66,8 @@ public final class FineTuner {
     }
 
     private TrainResult train(ComputationGraph graph, LabeledImages labeled) {
+        StepMemory.requireFits(graph.getConfiguration(), labeled.shape(), 1, settings.batchSize(),
+                StepMemory.budgetBytes(), "A fine-tuning step", "--batch");
         TrainingLoop.Outcome trained = new TrainingLoop(settings, listener, stop, checkpoints)
                 .runOrResume(graph, new LabeledBatches(labeled, augmenter, settings.batchSize(), settings.seed()));
         return new TrainResult(TrainedModel.classifier(trained.graph(), labeled.shape(), labeled.classNames()),

@@ -2,6 +2,8 @@ package org.selfsup4j.trainer.train;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Random;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.selfsup4j.core.ErrorCode;
 import org.selfsup4j.core.SelfSupException;
@@ -54,6 +56,7 @@ public final class Pretrainer {
         PretextTask prepared = task.prepare(images);
         InputShape shape = prepared.inputShape(imageShape);
         ComputationGraph graph = Networks.pretext(backbone, prepared, loss, imageShape, settings);
+        requireMemoryFits(graph.getConfiguration(), prepared, images.get(0), settings);
         TrainingLoop.Outcome trained = new TrainingLoop(settings, listener, stop, checkpoints)
                 .runOrResume(graph, new PretextBatches(images, prepared, settings.batchSize(), settings.seed()));
         return new TrainResult(TrainedModel.pretext(trained.graph(), shape, taskName)
@@ -71,6 +74,18 @@ public final class Pretrainer {
                     + " batch size of " + settings.batchSize() + " (use a batch of 2 images or more)",
                     String.valueOf(settings.batchSize()), List.of("2 or more"), null);
         }
+    }
+
+    /**
+     * Fails before anything is trained when one step of {@code settings.batchSize()} images — each as many network
+     * inputs as {@code prepared} makes of it (rotation: four) — is estimated to need more native memory than this
+     * process may use ({@link StepMemory}); the message names the largest {@code --batch} that fits.
+     */
+    public static void requireMemoryFits(ComputationGraphConfiguration conf, PretextTask prepared, Image example,
+                                         TrainingSettings settings) {
+        int inputsPerImage = prepared.makeBatch(List.of(example), new Random(settings.seed())).inputs().size();
+        StepMemory.requireFits(conf, prepared.inputShape(example.shape()), inputsPerImage, settings.batchSize(),
+                StepMemory.budgetBytes(), "A pretraining step", "--batch");
     }
 
     /** Fluent construction: required parts in {@link Pretrainer#builder}, optional ones as {@code optX}. */
