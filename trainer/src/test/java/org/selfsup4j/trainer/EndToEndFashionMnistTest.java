@@ -45,10 +45,8 @@ class EndToEndFashionMnistTest {
 
     @BeforeAll
     static void load() {
-        assertTrue(FashionMnist.isPresent(FashionMnist.DEBIAN_FOLDER),
-                "Fashion-MNIST missing: apt-get install -y dataset-fashion-mnist");
-        train = FashionMnist.load(FashionMnist.DEBIAN_FOLDER, FashionMnist.Part.TRAIN).head(4000);
-        test = FashionMnist.load(FashionMnist.DEBIAN_FOLDER, FashionMnist.Part.TEST).head(1000);
+        train = InstalledFashionMnist.head(FashionMnist.Part.TRAIN, 4000);
+        test = InstalledFashionMnist.head(FashionMnist.Part.TEST, 1000);
     }
 
     @Test

@@ -47,9 +47,7 @@ class PlainDl4jLoadTest {
 
     @BeforeAll
     static void load() {
-        assertTrue(FashionMnist.isPresent(FashionMnist.DEBIAN_FOLDER),
-                "Fashion-MNIST missing: apt-get install -y dataset-fashion-mnist");
-        train = FashionMnist.load(FashionMnist.DEBIAN_FOLDER, FashionMnist.Part.TRAIN).head(600);
+        train = InstalledFashionMnist.head(FashionMnist.Part.TRAIN, 600);
     }
 
     @Test
