@@ -111,7 +111,8 @@ class FastPathTest {
         assertTrue(FastPath.describe().contains("onednn_helpers=on"), FastPath.describe());
         System.setProperty(FastPath.FAST_PATH_PROPERTY, "false");
         assertTrue(FastPath.describe().contains("onednn_helpers=off"), FastPath.describe());
-        assertTrue(FastPath.describe().matches(".* omp_threads=[1-9][0-9]* malloc=[a-z]+"), FastPath.describe());
+        assertTrue(FastPath.describe().matches(".* omp_threads=[1-9][0-9]* malloc=[a-z]+ native_trim_ms=[0-9]+"),
+                FastPath.describe());
     }
 
     /**
