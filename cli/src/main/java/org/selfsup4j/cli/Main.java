@@ -82,10 +82,10 @@ public final class Main implements Runnable {
         @Override
         public String[] getVersion() {
             String v = Main.class.getPackage().getImplementationVersion();
+            long trimMillis = NativeAllocator.trimIntervalMillis();
             return new String[] {"selfsup4j " + (v == null ? "0.1.0-SNAPSHOT" : v) + " (Deeplearning4j 1.0.0-M2.1, Java "
                     + System.getProperty("java.version") + ", malloc " + NativeAllocator.describe()
-                    + (NativeAllocator.trimIntervalMillis() > 0 ? ", trimmed every " + NativeAllocator.trimIntervalMillis() + " ms" : "")
-                    + ")"};
+                    + (trimMillis > 0 ? ", trimmed every " + trimMillis + " ms" : "") + ")"};
         }
     }
 }

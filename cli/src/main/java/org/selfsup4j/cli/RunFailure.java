@@ -11,8 +11,8 @@ import org.selfsup4j.trainer.run.RunFolder;
 /**
  * What a command does when its run fails in any way: the run's status becomes {@code failed: <message>} (never left
  * {@code running}), and the failure goes on as a {@link SelfSupException} with a clear message and exit code — out of
- * memory says which memory (the Java heap or ND4J's native arrays), how much there was and what to change, an I/O failure (disk full, permissions) exits 5 naming
- * the cause.
+ * memory says which memory (the Java heap or ND4J's native arrays), how much there was and what to change, an I/O
+ * failure (disk full, permissions) exits 5 naming the cause.
  */
 final class RunFailure {
     private RunFailure() {

@@ -23,8 +23,13 @@ class LauncherTest {
     private record Result(int exit, String output) {
     }
 
-    /** Runs {@code selfsup --version} with {@code SELFSUP_MALLOC=malloc} (unset when null). */
+    /** Runs {@code selfsup --version} with {@code SELFSUP_MALLOC=malloc} (unset when null) and no JAVA_OPTS. */
     private static Result launch(String malloc) throws IOException, InterruptedException {
+        return launch(malloc, null);
+    }
+
+    /** As {@link #launch(String)}, with {@code JAVA_OPTS=javaOpts} when not null. */
+    private static Result launch(String malloc, String javaOpts) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder("bash", LAUNCHER.toString(), "--version").redirectErrorStream(true);
         pb.environment().put("SELFSUP_CLASSPATH", System.getProperty("java.class.path"));
         if (malloc == null) {
@@ -33,7 +38,11 @@ class LauncherTest {
             pb.environment().put("SELFSUP_MALLOC", malloc);
         }
         pb.environment().remove("LD_PRELOAD");
-        pb.environment().remove("JAVA_OPTS");
+        if (javaOpts == null) {
+            pb.environment().remove("JAVA_OPTS");
+        } else {
+            pb.environment().put("JAVA_OPTS", javaOpts);
+        }
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Result(p.waitFor(), out);
@@ -54,15 +63,9 @@ class LauncherTest {
 
     @Test
     void ownJavaOptionsReplaceTheDefaultsTrimmingIncluded() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("bash", LAUNCHER.toString(), "--version").redirectErrorStream(true);
-        pb.environment().put("SELFSUP_CLASSPATH", System.getProperty("java.class.path"));
-        pb.environment().remove("SELFSUP_MALLOC");
-        pb.environment().remove("LD_PRELOAD");
-        pb.environment().put("JAVA_OPTS", "-Xmx256m");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
-        assertTrue(out.contains("malloc glibc)"), out);
+        Result r = launch(null, "-Xmx256m");
+        assertEquals(0, r.exit(), r.output());
+        assertTrue(r.output().contains("malloc glibc)"), r.output());
     }
 
     @Test
@@ -70,7 +73,7 @@ class LauncherTest {
         Result r = launch("jemalloc");
         if (jemallocInstalled()) {
             assertEquals(0, r.exit(), r.output());
-            assertTrue(r.output().contains("malloc jemalloc)"), r.output());   // jemalloc returns memory itself: no trim
+            assertTrue(r.output().contains("malloc jemalloc)"), r.output());   // no trim: jemalloc returns memory
         } else {
             assertEquals(2, r.exit(), r.output());
             assertTrue(r.output().contains("apt-get install libjemalloc2"), r.output());

@@ -157,6 +157,7 @@ public final class FastPath {
                 + " batch_norm=" + (!isChosen() ? "dl4j" : "false".equalsIgnoreCase(System.getProperty(
                         FAST_BATCH_NORM_PROPERTY, "true")) ? "onednn" : "selfsup4j")
                 + " conv_cache=" + (isConvolutionCacheChosen() ? "on" : "off") + " omp_threads=" + env.getOrDefault("omp.threads", "?")
-                + " malloc=" + NativeAllocator.describe() + " native_trim_ms=" + NativeAllocator.trimIntervalMillis();
+                + " malloc=" + NativeAllocator.describe()
+                + " native_trim_ms=" + NativeAllocator.trimIntervalMillis();
     }
 }

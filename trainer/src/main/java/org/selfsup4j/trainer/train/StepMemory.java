@@ -19,7 +19,7 @@ import org.selfsup4j.trainer.backend.FastPath;
  * The native memory one training step needs, from DL4J's own memory report of the network (activations and their
  * gradients, parameters, updater state and working memory for a number of network inputs per step), and the check,
  * before a run starts, that it fits what this process may use. Without it a step that cannot fit (32 images × 4
- * rotations of 512×512 need about 200 GB on the default backbone) fails deep inside DL4J after the run has started,
+ * rotations of 512×512 need about 216 GB on the default backbone) fails deep inside DL4J after the run has started,
  * or the system kills the process.
  *
  * <p>DL4J's report is an estimate, and not a high one: for rotation pretraining of the reference CNN on 128×128
@@ -35,15 +35,23 @@ public final class StepMemory {
      * with the convolution cache when the fast path keeps one; empty when DL4J cannot report on this network.
      */
     public static OptionalLong estimateBytes(ComputationGraphConfiguration conf, InputShape input, long inputsPerStep) {
+        MemoryReport report = reportOrNull(conf, input);
+        return report == null ? OptionalLong.empty() : OptionalLong.of(bytes(report, inputsPerStep));
+    }
+
+    /** DL4J's memory report of {@code conf} for inputs of {@code input}; null for a vertex or layer without one. */
+    private static MemoryReport reportOrNull(ComputationGraphConfiguration conf, InputShape input) {
         try {
-            MemoryReport report = conf.getMemoryReport(
-                    InputType.convolutional(input.height(), input.width(), input.channels()));
-            CacheMode cache = FastPath.isChosen() && FastPath.isConvolutionCacheChosen() ? CacheMode.DEVICE : CacheMode.NONE;
-            return OptionalLong.of(report.getTotalMemoryBytes((int) Math.min(Integer.MAX_VALUE, inputsPerStep),
-                    MemoryUseMode.TRAINING, cache, DataType.FLOAT));
-        } catch (RuntimeException unsupported) {   // a vertex or layer without a memory report
-            return OptionalLong.empty();
+            return conf.getMemoryReport(InputType.convolutional(input.height(), input.width(), input.channels()));
+        } catch (RuntimeException unsupported) {
+            return null;
         }
+    }
+
+    private static long bytes(MemoryReport report, long inputsPerStep) {
+        CacheMode cache = FastPath.isConvolutionCacheChosen() ? CacheMode.DEVICE : CacheMode.NONE;
+        return report.getTotalMemoryBytes((int) Math.min(Integer.MAX_VALUE, inputsPerStep), MemoryUseMode.TRAINING,
+                cache, DataType.FLOAT);
     }
 
     /**
@@ -67,18 +75,19 @@ public final class StepMemory {
      */
     public static void requireFits(ComputationGraphConfiguration conf, InputShape input, int inputsPerImage,
                                    int imagesPerStep, long budgetBytes, String what, String batchOption) {
-        OptionalLong need = estimateBytes(conf, input, (long) inputsPerImage * imagesPerStep);
-        if (need.isEmpty() || need.getAsLong() <= budgetBytes) {
+        MemoryReport report = reportOrNull(conf, input);
+        long need = report == null ? 0 : bytes(report, (long) inputsPerImage * imagesPerStep);
+        if (need <= budgetBytes) {
             return;
         }
-        int fits = largestFitting(conf, input, inputsPerImage, imagesPerStep, budgetBytes);
+        int fits = largestFitting(report, inputsPerImage, imagesPerStep, budgetBytes);
         String step = String.format(Locale.ROOT, "%s of %d images (%d network inputs of %s) needs about %s of native "
                         + "memory by DL4J's estimate of this network, more than this process may use (%s: JavaCPP's "
                         + "maxphysicalbytes less the Java heap; the launcher sets it to 3/4 of the machine's memory)",
-                what, imagesPerStep, (long) inputsPerImage * imagesPerStep, input, gigabytes(need.getAsLong()),
+                what, imagesPerStep, (long) inputsPerImage * imagesPerStep, input, gigabytes(need),
                 gigabytes(budgetBytes));
         if (fits >= 1) {
-            long at = estimateBytes(conf, input, (long) inputsPerImage * fits).orElse(0);
+            long at = bytes(report, (long) inputsPerImage * fits);
             throw new SelfSupException(ErrorCode.BAD_ARGUMENT, step + "; use " + batchOption + " " + fits + " or fewer (about "
                     + gigabytes(at) + "), or smaller images (--resize)", String.valueOf(imagesPerStep),
                     List.of("1.." + fits), null);
@@ -89,13 +98,12 @@ public final class StepMemory {
     }
 
     /** The largest number of images per step below {@code tooMany} whose estimate fits; 0 when none does. */
-    static int largestFitting(ComputationGraphConfiguration conf, InputShape input, int inputsPerImage, int tooMany,
-                              long budgetBytes) {
+    private static int largestFitting(MemoryReport report, int inputsPerImage, int tooMany, long budgetBytes) {
         int lo = 0;
         int hi = tooMany;   // invariant: lo fits (or is 0), hi does not
         while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;
-            if (estimateBytes(conf, input, (long) inputsPerImage * mid).orElse(Long.MAX_VALUE) <= budgetBytes) {
+            if (bytes(report, (long) inputsPerImage * mid) <= budgetBytes) {
                 lo = mid;
             } else {
                 hi = mid;

@@ -2,8 +2,6 @@ package org.selfsup4j.trainer.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.lang.management.ManagementFactory;
-
 import org.junit.jupiter.api.Test;
 
 class NativeAllocatorTest {
@@ -31,17 +29,5 @@ class NativeAllocatorTest {
     void aLibraryThatOnlyMentionsTheNameInItsFolderDoesNotCount() {
         String maps = "7f0a2f000000-7f0a2f040000 r-xp 00000000 fe:01 4001 /opt/jemalloc-build/libfoo.so\n";
         assertEquals("glibc", NativeAllocator.fromMaps(maps));
-    }
-
-    @Test
-    void theTrimIntervalIsTheJvmOptionThisProcessRunsWith() {
-        boolean given = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .anyMatch(a -> a.startsWith("-XX:TrimNativeHeapInterval="));
-        long ms = NativeAllocator.trimIntervalMillis();
-        if (given) {
-            assertEquals(true, ms > 0, "trim interval " + ms);
-        } else {
-            assertEquals(0, ms);   // surefire starts the JVM without it: off
-        }
     }
 }
