@@ -1,6 +1,8 @@
 package org.selfsup4j.trainer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,6 +44,7 @@ import org.selfsup4j.trainer.semisup.TargetPass;
 import org.selfsup4j.core.config.ComponentConfig;
 import org.selfsup4j.core.image.InputShape;
 import org.selfsup4j.losses.CrossEntropyLossFactory;
+import org.selfsup4j.trainer.backend.FastConvolutionHelper;
 import org.selfsup4j.trainer.backend.FastPath;
 import org.selfsup4j.trainer.data.AugmentPipeline;
 import org.selfsup4j.trainer.data.LabeledBatches;
@@ -54,6 +57,7 @@ class FastPathTest {
     void restoreDefault() {
         System.clearProperty(FastPath.FAST_PATH_PROPERTY);
         System.clearProperty(FastPath.CONVOLUTION_CACHE_PROPERTY);
+        System.clearProperty(FastPath.FAST_CONVOLUTION_PROPERTY);
         FastPath.enable();
     }
 
@@ -162,6 +166,36 @@ class FastPathTest {
     }
 
     @Test
+    void selfsup4jsConvolutionBackwardTrainsLikeDl4jsHelperAndSkipsTheFirstLayersInputGradient() {
+        List<DataSet> batches = batches(6);
+        FastPath.enable();
+        System.setProperty(FastPath.FAST_CONVOLUTION_PROPERTY, "false");
+        ComputationGraph dl4j = network();
+        assertEquals(0, FastPath.install(dl4j).convolutionLayers());
+        assertTrue(FastPath.describe().contains("conv_backward=onednn "), FastPath.describe());
+        assertInstanceOf(MKLDNNConvHelper.class, dl4j.getLayer("backbone_2_conv").getHelper());
+        System.clearProperty(FastPath.FAST_CONVOLUTION_PROPERTY);
+        ComputationGraph ours = network();
+        assertEquals(3, FastPath.install(ours).convolutionLayers(), "the reference CNN's three convolutions");
+        assertEquals(3, FastPath.install(ours).convolutionLayers(), "installing twice changes nothing");
+        assertTrue(FastPath.describe().contains("conv_backward=selfsup4j-onednn-2.5.2 "), FastPath.describe());
+        FastConvolutionHelper first = assertInstanceOf(FastConvolutionHelper.class,
+                ours.getLayer("backbone_1_conv").getHelper());
+        assertFalse(first.computesInputGradient(), "the first convolution's input is the network input");
+        assertTrue(assertInstanceOf(FastConvolutionHelper.class, ours.getLayer("backbone_2_conv").getHelper())
+                .computesInputGradient());
+        assertEquals(dl4j.params(), ours.params(), "same seed, same initial weights");
+
+        List<Double> a = train(dl4j, batches);
+        List<Double> b = train(ours, batches);
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i), b.get(i), 1e-4 * Math.abs(a.get(i)), "loss at step " + (i + 1));
+        }
+        double maxDiff = dl4j.params().sub(ours.params()).amaxNumber().doubleValue();
+        assertTrue(maxDiff < 1e-4, "weights after " + batches.size() + " steps differ by " + maxDiff);
+    }
+
+    @Test
     void theConvolutionCacheRunsEachForwardOnceTrainsTheSameAndSavesAStandardModel(@TempDir Path dir) throws Exception {
         List<DataSet> batches = batches(6);
         FastPath.enable();
@@ -176,9 +210,13 @@ class FastPathTest {
         assertEquals(cached.outputSingle(batches.get(0).getFeatures()), loaded.outputSingle(batches.get(0).getFeatures()));
     }
 
-    /** Trains two copies of a network, without and with the cache, and returns the cached one. */
+    /**
+     * Trains two copies of a network, without and with the cache, and returns the cached one. Both keep DL4J's
+     * convolution helper, whose forward passes it counts.
+     */
     private static ComputationGraph trainsTheSameWithAndWithoutTheCache(Supplier<ComputationGraph> network, String conv,
                                                                          List<DataSet> batches) throws Exception {
+        System.setProperty(FastPath.FAST_CONVOLUTION_PROPERTY, "false");
         System.setProperty(FastPath.CONVOLUTION_CACHE_PROPERTY, "false");
         ComputationGraph recomputing = network.get();
         FastPath.install(recomputing);

@@ -7,8 +7,12 @@ import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.FrozenLayer;
 import org.deeplearning4j.nn.layers.FrozenLayerWithBackprop;
+import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionHelper;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalizationHelper;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -23,7 +27,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>{@link #install} then gives a network's batch-norm layers selfsup4j's {@link FastBatchNormHelper} in place of
  * DL4J's oneDNN one (the layers stay DL4J's standard {@code BatchNormalization}, so saved models are unchanged);
- * {@code -D}{@value #FAST_BATCH_NORM_PROPERTY}{@code =false} keeps DL4J's oneDNN batch norm.
+ * {@code -D}{@value #FAST_BATCH_NORM_PROPERTY}{@code =false} keeps DL4J's oneDNN batch norm. Likewise its
+ * convolution layers get {@link FastConvolutionHelper} (the backward pass on a current oneDNN);
+ * {@code -D}{@value #FAST_CONVOLUTION_PROPERTY}{@code =false} keeps DL4J's oneDNN convolution helper.
  */
 public final class FastPath {
     /** DL4J's switch: helpers are disabled unless this is "false". */
@@ -32,12 +38,15 @@ public final class FastPath {
     public static final String FAST_PATH_PROPERTY = "selfsup.fastpath";
     /** "false" keeps DL4J's oneDNN batch-norm helper instead of {@link FastBatchNormHelper}. */
     public static final String FAST_BATCH_NORM_PROPERTY = "selfsup.fastbn";
+    /** "false" keeps DL4J's oneDNN convolution helper instead of {@link FastConvolutionHelper}. */
+    public static final String FAST_CONVOLUTION_PROPERTY = "selfsup.fastconv";
     /**
      * "false" lets DL4J's convolution layers compute their forward pass a second time in every backward pass (DL4J's
      * default, {@code CacheMode.NONE}) instead of keeping it from the forward pass.
      */
     public static final String CONVOLUTION_CACHE_PROPERTY = "selfsup.ffcache";
-    private static final Field BATCH_NORM_HELPER = batchNormHelperField();
+    private static final Field BATCH_NORM_HELPER = helperField(BatchNormalization.class, BatchNormalizationHelper.class);
+    private static final Field CONVOLUTION_HELPER = helperField(ConvolutionLayer.class, ConvolutionHelper.class);
 
     private FastPath() {
     }
@@ -82,13 +91,74 @@ public final class FastPath {
      *
      * <p>Then gives every batch-norm layer that has DL4J's oneDNN helper (the fast path was on when the network was
      * built or loaded) a {@link FastBatchNormHelper} that falls back to it; not with
-     * {@value #FAST_BATCH_NORM_PROPERTY}{@code =false}. Returns the number of layers that now have the fast helper.
+     * {@value #FAST_BATCH_NORM_PROPERTY}{@code =false}; and every standard convolution layer with DL4J's oneDNN helper
+     * a {@link FastConvolutionHelper} (told whether its input needs a gradient: not when it is a network input), not
+     * with {@value #FAST_CONVOLUTION_PROPERTY}{@code =false} or where JavaCPP's oneDNN does not load. Returns how
+     * many layers of each kind now have selfsup4j's helper.
      */
-    public static int install(ComputationGraph graph) {
+    public static Installed install(ComputationGraph graph) {
         if (isConvolutionCacheChosen()) {
             graph.getConfiguration().setCacheMode(CacheMode.DEVICE);   // opens the workspace the layers cache into
             graph.setCacheMode(CacheMode.DEVICE);                      // the layers' own copy of the setting
         }
+        return new Installed(installBatchNorm(graph), installConvolution(graph));
+    }
+
+    /**
+     * What {@link #install} did.
+     *
+     * @param batchNormLayers   batch-norm layers with {@link FastBatchNormHelper}
+     * @param convolutionLayers convolution layers with {@link FastConvolutionHelper}
+     */
+    public record Installed(int batchNormLayers, int convolutionLayers) {
+    }
+
+    /**
+     * True if {@link #install} gives convolution layers {@link FastConvolutionHelper}: on the fast path, unless
+     * {@value #FAST_CONVOLUTION_PROPERTY} is "false", and JavaCPP's oneDNN loads on this machine.
+     */
+    public static boolean isFastConvolutionChosen() {
+        return isChosen() && !"false".equalsIgnoreCase(System.getProperty(FAST_CONVOLUTION_PROPERTY, "true"))
+                && OneDnn.isAvailable();
+    }
+
+    private static int installConvolution(ComputationGraph graph) {
+        if (!isFastConvolutionChosen()) {
+            return 0;
+        }
+        int count = 0;
+        for (GraphVertex vertex : graph.getVertices()) {
+            if (!vertex.hasLayer() || unwrap(vertex.getLayer()).getClass() != ConvolutionLayer.class) {
+                continue;   // subclasses (deconvolution, depthwise, ...) have their own backward passes
+            }
+            ConvolutionLayer conv = (ConvolutionLayer) unwrap(vertex.getLayer());
+            try {
+                Object helper = CONVOLUTION_HELPER.get(conv);
+                if (helper instanceof MKLDNNConvHelper onednn) {
+                    CONVOLUTION_HELPER.set(conv, new FastConvolutionHelper(onednn, needsInputGradient(graph, vertex)));
+                    count++;
+                } else if (helper instanceof FastConvolutionHelper) {
+                    count++;
+                }
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("cannot set the convolution helper of layer " + conv.getIndex(), e);
+            }
+        }
+        return count;
+    }
+
+    /** False only for a layer fed directly by network inputs, with no input preprocessor. */
+    private static boolean needsInputGradient(ComputationGraph graph, GraphVertex vertex) {
+        var conf = graph.getConfiguration();
+        var vertexConf = conf.getVertices().get(vertex.getVertexName());
+        if (vertexConf instanceof org.deeplearning4j.nn.conf.graph.LayerVertex lv && lv.getPreProcessor() != null) {
+            return true;
+        }
+        var inputs = conf.getVertexInputs().get(vertex.getVertexName());
+        return inputs == null || inputs.isEmpty() || !conf.getNetworkInputs().containsAll(inputs);
+    }
+
+    private static int installBatchNorm(ComputationGraph graph) {
         if ("false".equalsIgnoreCase(System.getProperty(FAST_BATCH_NORM_PROPERTY, "true"))) {
             return 0;
         }
@@ -133,22 +203,22 @@ public final class FastPath {
         }
     }
 
-    private static Field batchNormHelperField() {
+    private static Field helperField(Class<?> layer, Class<?> helperType) {
         try {
-            Field f = BatchNormalization.class.getDeclaredField("helper");
-            if (!BatchNormalizationHelper.class.isAssignableFrom(f.getType())) {
-                throw new IllegalStateException("BatchNormalization.helper is a " + f.getType());
+            Field f = layer.getDeclaredField("helper");
+            if (!helperType.isAssignableFrom(f.getType())) {
+                throw new IllegalStateException(layer.getSimpleName() + ".helper is a " + f.getType());
             }
             f.setAccessible(true);
             return f;
         } catch (NoSuchFieldException e) {
-            throw new IllegalStateException("this DL4J version's BatchNormalization has no 'helper' field", e);
+            throw new IllegalStateException("this DL4J version's " + layer.getSimpleName() + " has no 'helper' field", e);
         }
     }
 
     /**
      * One line for logs and run.json: backend, BLAS, oneDNN helpers of networks built by selfsup4j, batch-norm helper,
-     * convolution cache, OpenMP threads, native allocator and the JVM's native-heap trim interval (0: off).
+     * convolution backward, convolution cache, OpenMP threads, native allocator and the JVM's native-heap trim interval (0: off).
      */
     public static String describe() {
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
@@ -156,6 +226,7 @@ public final class FastPath {
                 + " onednn_helpers=" + (isChosen() ? "on" : "off")
                 + " batch_norm=" + (!isChosen() ? "dl4j" : "false".equalsIgnoreCase(System.getProperty(
                         FAST_BATCH_NORM_PROPERTY, "true")) ? "onednn" : "selfsup4j")
+                + " conv_backward=" + (!isChosen() ? "dl4j" : isFastConvolutionChosen() ? "selfsup4j-onednn-" + OneDnn.version() : "onednn")
                 + " conv_cache=" + (isConvolutionCacheChosen() ? "on" : "off") + " omp_threads=" + env.getOrDefault("omp.threads", "?")
                 + " malloc=" + NativeAllocator.describe()
                 + " native_trim_ms=" + NativeAllocator.trimIntervalMillis();
