@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Groups the JFR samples (jfr print --json --events jdk.ExecutionSample,jdk.NativeMethodSample, on stdin) of the
 thread that sampled most (the training thread: Java code and native calls alike) by the DL4J work they belong to: the
-first frame, from the top of the stack, that a rule below knows. Prints each group's share of that thread's samples,
+first frame, from the top of the stack, that a rule below knows (stacks as deep as `jfr print --stack-depth 64` gives;
+its default of 5 frames cuts most samples off above the layer they belong to). Prints each group's share of that thread's samples,
 largest first, then the other threads' sample counts (selfsup-batchnorm: the batch-norm helper's second core).
 OpenMP threads inside native code are not Java threads and are not sampled."""
 import json
@@ -15,6 +16,7 @@ RULES = [
     ("FastBatchNormHelper", None, "batch norm, other (selfsup4j helper)"),
     ("MKLDNNBatchNormHelper", "preOutput", "batch norm forward (DL4J oneDNN helper)"),
     ("MKLDNNBatchNormHelper", "backpropGradient", "batch norm backward (DL4J oneDNN helper)"),
+    ("FastConvolutionHelper", "backpropGradient", "convolution backward (selfsup4j, oneDNN 2.5)"),
     ("MKLDNNConvHelper", "preOutput", "convolution forward (oneDNN)"),
     ("MKLDNNConvHelper", "backpropGradient", "convolution backward (oneDNN)"),
     ("ConvolutionLayer", "preOutput", "convolution forward (DL4J)"),
@@ -30,7 +32,8 @@ RULES = [
     ("LossMCXENT", None, "loss"),
     ("OutputLayer", None, "output layer"),
     ("DenseLayer", None, "dense layer"),
-    ("Workspace", None, "workspace bookkeeping"),
+    ("Nd4jWorkspace", None, "workspace bookkeeping"),
+    ("CpuWorkspace", None, "workspace bookkeeping"),
     ("ComputationGraph", "calcBackpropGradients", "graph backward bookkeeping"),
     ("ComputationGraph", None, "graph bookkeeping"),
 ]

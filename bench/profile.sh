@@ -23,5 +23,5 @@ JAVA_OPTS="$opts -XX:StartFlightRecording=filename=$JFR,settings=profile,jdk.Exe
 {
   echo "== profile $(date -u +%FT%TZ) bench train $ARGS load=$(cut -d' ' -f1-3 /proc/loadavg)"
   grep -E 'images_per_second' "$JFR.log" | tail -1
-  jfr print --json --events jdk.ExecutionSample,jdk.NativeMethodSample "$JFR" | /usr/bin/python3 "$HERE/bench/profile-report.py"
+  jfr print --stack-depth 64 --json --events jdk.ExecutionSample,jdk.NativeMethodSample "$JFR" | /usr/bin/python3 "$HERE/bench/profile-report.py"
 } | tee "$OUT"

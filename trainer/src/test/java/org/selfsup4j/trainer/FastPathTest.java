@@ -1,5 +1,6 @@
 package org.selfsup4j.trainer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -36,6 +37,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -46,6 +48,7 @@ import org.selfsup4j.core.image.InputShape;
 import org.selfsup4j.losses.CrossEntropyLossFactory;
 import org.selfsup4j.trainer.backend.FastConvolutionHelper;
 import org.selfsup4j.trainer.backend.FastPath;
+import org.selfsup4j.trainer.backend.FastReluLayer;
 import org.selfsup4j.trainer.data.AugmentPipeline;
 import org.selfsup4j.trainer.data.LabeledBatches;
 import org.selfsup4j.trainer.train.Networks;
@@ -58,6 +61,7 @@ class FastPathTest {
         System.clearProperty(FastPath.FAST_PATH_PROPERTY);
         System.clearProperty(FastPath.CONVOLUTION_CACHE_PROPERTY);
         System.clearProperty(FastPath.FAST_CONVOLUTION_PROPERTY);
+        System.clearProperty(FastPath.FAST_RELU_PROPERTY);
         FastPath.enable();
     }
 
@@ -193,6 +197,59 @@ class FastPathTest {
         }
         double maxDiff = dl4j.params().sub(ours.params()).amaxNumber().doubleValue();
         assertTrue(maxDiff < 1e-4, "weights after " + batches.size() + " steps differ by " + maxDiff);
+    }
+
+    @Test
+    void reluLayersRunInOnePassEachWayTrainExactlyAsDl4jsAndSaveAStandardModel(@TempDir Path dir) throws Exception {
+        List<DataSet> batches = batches(6);
+        FastPath.enable();
+        System.setProperty(FastPath.FAST_RELU_PROPERTY, "false");
+        ComputationGraph dl4j = network();
+        assertEquals(0, FastPath.install(dl4j).reluLayers());
+        assertTrue(FastPath.describe().contains("relu=dl4j "), FastPath.describe());
+        System.clearProperty(FastPath.FAST_RELU_PROPERTY);
+        ComputationGraph ours = network();
+        assertEquals(3, FastPath.install(ours).reluLayers(), "the reference CNN's three ReLU layers");
+        assertEquals(3, FastPath.install(ours).reluLayers(), "installing twice changes nothing");
+        assertTrue(FastPath.describe().contains("relu=selfsup4j "), FastPath.describe());
+        assertInstanceOf(FastReluLayer.class, ours.getLayer("backbone_2_relu"));
+        assertTrue(java.util.Arrays.asList(ours.getLayers()).contains(ours.getLayer("backbone_2_relu")),
+                "the graph's layer array holds the same instance as its vertex");
+
+        List<Double> a = train(dl4j, batches);
+        List<Double> b = train(ours, batches);
+        assertEquals(a, b, "the same losses, step by step");
+        assertEquals(dl4j.params(), ours.params(), "the same weights");
+        INDArray x = batches.get(0).getFeatures();
+        assertEquals(dl4j.outputSingle(false, x), ours.outputSingle(false, x));
+
+        File saved = dir.resolve("model.zip").toFile();
+        ModelSerializer.writeModel(ours, saved, true);
+        ComputationGraph loaded = ModelSerializer.restoreComputationGraph(saved, true);
+        assertEquals(org.deeplearning4j.nn.layers.ActivationLayer.class, loaded.getLayer("backbone_2_relu").getClass(),
+                "the saved configuration is DL4J's standard layer");
+        assertEquals(ours.outputSingle(false, x), loaded.outputSingle(false, x));
+    }
+
+    @Test
+    void reluByHandKeepsNanAndPassesTheGradientOnlyWherePositive() {
+        FastPath.enable();
+        ComputationGraph g = network();
+        FastPath.install(g);
+        FastReluLayer relu = assertInstanceOf(FastReluLayer.class, g.getLayer("backbone_1_relu"));
+        INDArray x = Nd4j.createFromArray(new float[] {-2f, 0f, 3f, Float.NaN, 0.5f, -0f}).reshape(2, 1, 1, 3);
+        relu.setInput(x, LayerWorkspaceMgr.noWorkspaces());
+        INDArray y = relu.activate(true, LayerWorkspaceMgr.noWorkspaces());
+        float[] got = y.reshape(6).toFloatVector();
+        assertEquals(0f, got[0]);
+        assertEquals(0f, got[1]);
+        assertEquals(3f, got[2]);
+        assertTrue(Float.isNaN(got[3]), "NaN stays NaN");
+        assertEquals(0.5f, got[4]);
+        assertEquals(-2f, x.getFloat(0), "the input is not changed");
+        INDArray dy = Nd4j.createFromArray(new float[] {1f, 2f, 3f, 4f, 5f, 6f}).reshape(2, 1, 1, 3);
+        float[] dx = relu.backpropGradient(dy, LayerWorkspaceMgr.noWorkspaces()).getSecond().reshape(6).toFloatVector();
+        assertArrayEquals(new float[] {0f, 0f, 3f, 0f, 5f, 0f}, dx);
     }
 
     @Test

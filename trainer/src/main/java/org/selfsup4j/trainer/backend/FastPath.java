@@ -8,6 +8,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.FrozenLayer;
 import org.deeplearning4j.nn.layers.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.deeplearning4j.nn.graph.vertex.impl.LayerVertex;
+import org.deeplearning4j.nn.layers.ActivationLayer;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionHelper;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper;
@@ -40,6 +42,8 @@ public final class FastPath {
     public static final String FAST_BATCH_NORM_PROPERTY = "selfsup.fastbn";
     /** "false" keeps DL4J's oneDNN convolution helper instead of {@link FastConvolutionHelper}. */
     public static final String FAST_CONVOLUTION_PROPERTY = "selfsup.fastconv";
+    /** "false" keeps DL4J's own {@code ActivationLayer} implementation for ReLU instead of {@link FastReluLayer}. */
+    public static final String FAST_RELU_PROPERTY = "selfsup.fastrelu";
     /**
      * "false" lets DL4J's convolution layers compute their forward pass a second time in every backward pass (DL4J's
      * default, {@code CacheMode.NONE}) instead of keeping it from the forward pass.
@@ -47,6 +51,8 @@ public final class FastPath {
     public static final String CONVOLUTION_CACHE_PROPERTY = "selfsup.ffcache";
     private static final Field BATCH_NORM_HELPER = helperField(BatchNormalization.class, BatchNormalizationHelper.class);
     private static final Field CONVOLUTION_HELPER = helperField(ConvolutionLayer.class, ConvolutionHelper.class);
+    private static final Field GRAPH_LAYERS = accessible(ComputationGraph.class, "layers");
+    private static final Field VERTEX_LAYER = accessible(LayerVertex.class, "layer");
 
     private FastPath() {
     }
@@ -93,15 +99,17 @@ public final class FastPath {
      * built or loaded) a {@link FastBatchNormHelper} that falls back to it; not with
      * {@value #FAST_BATCH_NORM_PROPERTY}{@code =false}; and every standard convolution layer with DL4J's oneDNN helper
      * a {@link FastConvolutionHelper} (told whether its input needs a gradient: not when it is a network input), not
-     * with {@value #FAST_CONVOLUTION_PROPERTY}{@code =false} or where JavaCPP's oneDNN does not load. Returns how
-     * many layers of each kind now have selfsup4j's helper.
+     * with {@value #FAST_CONVOLUTION_PROPERTY}{@code =false} or where JavaCPP's oneDNN does not load; and every
+     * (unfrozen) ReLU {@code ActivationLayer} a {@link FastReluLayer} instance in place of DL4J's, same configuration
+     * object (not with {@value #FAST_RELU_PROPERTY}{@code =false}). Returns how many layers of each kind now have
+     * selfsup4j's implementation.
      */
     public static Installed install(ComputationGraph graph) {
         if (isConvolutionCacheChosen()) {
             graph.getConfiguration().setCacheMode(CacheMode.DEVICE);   // opens the workspace the layers cache into
             graph.setCacheMode(CacheMode.DEVICE);                      // the layers' own copy of the setting
         }
-        return new Installed(installBatchNorm(graph), installConvolution(graph));
+        return new Installed(installBatchNorm(graph), installConvolution(graph), installRelu(graph));
     }
 
     /**
@@ -109,8 +117,58 @@ public final class FastPath {
      *
      * @param batchNormLayers   batch-norm layers with {@link FastBatchNormHelper}
      * @param convolutionLayers convolution layers with {@link FastConvolutionHelper}
+     * @param reluLayers        ReLU activation layers that are {@link FastReluLayer}s
      */
-    public record Installed(int batchNormLayers, int convolutionLayers) {
+    public record Installed(int batchNormLayers, int convolutionLayers, int reluLayers) {
+    }
+
+    /** True if {@link #install} gives ReLU layers {@link FastReluLayer}: on the fast path, unless switched off. */
+    public static boolean isFastReluChosen() {
+        return isChosen() && !"false".equalsIgnoreCase(System.getProperty(FAST_RELU_PROPERTY, "true"));
+    }
+
+    private static int installRelu(ComputationGraph graph) {
+        if (!isFastReluChosen()) {
+            return 0;
+        }
+        int count = 0;
+        try {
+            Layer[] layers = (Layer[]) GRAPH_LAYERS.get(graph);
+            for (GraphVertex vertex : graph.getVertices()) {
+                if (!(vertex instanceof LayerVertex lv)) {
+                    continue;
+                }
+                Layer layer = lv.getLayer();   // a FrozenLayer is not an ActivationLayer: frozen ones keep DL4J's
+                if (layer instanceof FastReluLayer) {
+                    count++;
+                } else if (layer.getClass() == ActivationLayer.class && FastReluLayer.handles(layer.conf())) {
+                    FastReluLayer fast = new FastReluLayer(layer.conf(), graph.getConfiguration().getDataType());
+                    fast.setIndex(layer.getIndex());
+                    fast.setListeners(layer.getListeners());
+                    fast.setCacheMode(graph.getConfiguration().getCacheMode());
+                    VERTEX_LAYER.set(lv, fast);
+                    for (int i = 0; i < layers.length; i++) {
+                        if (layers[i] == layer) {
+                            layers[i] = fast;
+                        }
+                    }
+                    count++;
+                }
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot replace the ReLU layers' implementation", e);
+        }
+        return count;
+    }
+
+    private static Field accessible(Class<?> type, String name) {
+        try {
+            Field f = type.getDeclaredField(name);
+            f.setAccessible(true);
+            return f;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("this DL4J version's " + type.getSimpleName() + " has no '" + name + "'", e);
+        }
     }
 
     /**
@@ -218,7 +276,7 @@ public final class FastPath {
 
     /**
      * One line for logs and run.json: backend, BLAS, oneDNN helpers of networks built by selfsup4j, batch-norm helper,
-     * convolution backward, convolution cache, OpenMP threads, native allocator and the JVM's native-heap trim interval (0: off).
+     * convolution backward, ReLU layers, convolution cache, OpenMP threads, native allocator and the JVM's native-heap trim interval (0: off).
      */
     public static String describe() {
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
@@ -227,6 +285,7 @@ public final class FastPath {
                 + " batch_norm=" + (!isChosen() ? "dl4j" : "false".equalsIgnoreCase(System.getProperty(
                         FAST_BATCH_NORM_PROPERTY, "true")) ? "onednn" : "selfsup4j")
                 + " conv_backward=" + (!isChosen() ? "dl4j" : isFastConvolutionChosen() ? "selfsup4j-onednn-" + OneDnn.version() : "onednn")
+                + " relu=" + (isFastReluChosen() ? "selfsup4j" : "dl4j")
                 + " conv_cache=" + (isConvolutionCacheChosen() ? "on" : "off") + " omp_threads=" + env.getOrDefault("omp.threads", "?")
                 + " malloc=" + NativeAllocator.describe()
                 + " native_trim_ms=" + NativeAllocator.trimIntervalMillis();
