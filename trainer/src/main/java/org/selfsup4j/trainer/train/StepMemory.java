@@ -7,7 +7,10 @@ import org.bytedeco.javacpp.Pointer;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.memory.MemoryReport;
+import org.deeplearning4j.nn.conf.memory.MemoryType;
+import org.deeplearning4j.nn.conf.memory.NetworkMemoryReport;
 import org.deeplearning4j.nn.conf.memory.MemoryUseMode;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.selfsup4j.core.ErrorCode;
@@ -32,7 +35,8 @@ public final class StepMemory {
 
     /**
      * DL4J's estimate of a training step's memory in bytes for {@code inputsPerStep} network inputs of {@code input},
-     * with the convolution cache when the fast path keeps one; empty when DL4J cannot report on this network.
+     * with the convolution cache when the fast path keeps one, plus the scratch of selfsup4j's convolution backward
+     * when it runs; empty when DL4J cannot report on this network.
      */
     public static OptionalLong estimateBytes(ComputationGraphConfiguration conf, InputShape input, long inputsPerStep) {
         MemoryReport report = reportOrNull(conf, input);
@@ -50,8 +54,28 @@ public final class StepMemory {
 
     private static long bytes(MemoryReport report, long inputsPerStep) {
         CacheMode cache = FastPath.isConvolutionCacheChosen() ? CacheMode.DEVICE : CacheMode.NONE;
-        return report.getTotalMemoryBytes((int) Math.min(Integer.MAX_VALUE, inputsPerStep), MemoryUseMode.TRAINING,
-                cache, DataType.FLOAT);
+        int inputs = (int) Math.min(Integer.MAX_VALUE, inputsPerStep);
+        return report.getTotalMemoryBytes(inputs, MemoryUseMode.TRAINING, cache, DataType.FLOAT)
+                + convolutionScratchBytes(report, inputs, cache);
+    }
+
+    /**
+     * The blocked copies selfsup4j's convolution backward keeps (its per-thread scratch: the input, the output gradient
+     * and the input gradient of the convolution being run), counted as three times the largest convolution output;
+     * 0 when that backward is not chosen.
+     */
+    private static long convolutionScratchBytes(MemoryReport report, int inputs, CacheMode cache) {
+        if (!(report instanceof NetworkMemoryReport network) || !FastPath.isFastConvolutionChosen()) {
+            return 0;
+        }
+        long largest = 0;
+        for (MemoryReport layer : network.getLayerAndVertexReports().values()) {
+            if (layer.getReportClass() == ConvolutionLayer.class) {
+                largest = Math.max(largest, layer.getMemoryBytes(MemoryType.ACTIVATIONS, inputs, MemoryUseMode.TRAINING,
+                        cache, DataType.FLOAT));
+            }
+        }
+        return 3 * largest;
     }
 
     /**

@@ -14,6 +14,7 @@ import org.selfsup4j.core.config.ComponentConfig;
 import org.selfsup4j.core.image.Image;
 import org.selfsup4j.core.image.InputShape;
 import org.selfsup4j.core.spi.PretextTask;
+import org.selfsup4j.trainer.backend.FastPath;
 import org.selfsup4j.trainer.plugin.Catalog;
 
 class StepMemoryTest {
@@ -39,6 +40,22 @@ class StepMemoryTest {
         // every 32x32 activation of 32 channels alone is 32*32*32*4 bytes: a step's share is many of them
         assertTrue(perInput > 32 * 32 * 32 * 4, "per input " + perInput);
         assertEquals(one + 9 * perInput, estimate(conf, 10));
+    }
+
+    @Test
+    void theConvolutionBackwardsScratchIsCountedAsThreeOfTheLargestConvolutionOutputs() {
+        ComputationGraphConfiguration conf = classifier();
+        long with = estimate(conf, 1);
+        System.setProperty(FastPath.FAST_CONVOLUTION_PROPERTY, "false");
+        try {
+            long without = estimate(conf, 1);
+            long scratch = with - without;
+            long channelAt32x32 = 32 * 32 * 4;
+            assertTrue(scratch > 0 && scratch % (3 * channelAt32x32) == 0,
+                    "three copies of a whole number of 32x32 float channels: " + scratch);
+        } finally {
+            System.clearProperty(FastPath.FAST_CONVOLUTION_PROPERTY);
+        }
     }
 
     @Test
