@@ -99,12 +99,20 @@ public final class FastConvolutionHelper implements ConvolutionHelper {
                                                      CNN2DFormat format, LayerWorkspaceMgr workspaceMgr) {
         ConvolutionGeometry geometry = failed ? null
                 : geometry(input, weights, bias, delta, kernel, strides, pad, convolutionMode, dilation, format);
-        if (geometry == null) {
-            return fallback.backpropGradient(input, weights, bias, delta, kernel, strides, pad,
-                    bias == null ? null : biasGradView,   // DL4J hands a dummy to helpers other than its own
-                    weightGradView, afn, mode, bwdFilterAlgo, bwdDataAlgo, convolutionMode, dilation, format,
-                    workspaceMgr);
+        Pair<Gradient, INDArray> ours = geometry == null ? null
+                : backpropOnOneDnn(geometry, input, weights, bias, delta, biasGradView, weightGradView, workspaceMgr);
+        if (ours != null) {
+            return ours;
         }
+        return fallback.backpropGradient(input, weights, bias, delta, kernel, strides, pad,
+                bias == null ? null : biasGradView,   // DL4J hands a dummy to helpers other than its own
+                weightGradView, afn, mode, bwdFilterAlgo, bwdDataAlgo, convolutionMode, dilation, format, workspaceMgr);
+    }
+
+    /** The gradients from oneDNN 2.5, or null (and DL4J's helper from now on) if oneDNN fails on {@code geometry}. */
+    private Pair<Gradient, INDArray> backpropOnOneDnn(ConvolutionGeometry geometry, INDArray input, INDArray weights,
+                                                      INDArray bias, INDArray delta, INDArray biasGradView,
+                                                      INDArray weightGradView, LayerWorkspaceMgr workspaceMgr) {
         INDArray x = contiguous(input);
         INDArray w = contiguous(weights);
         INDArray dy = contiguous(delta);
@@ -120,10 +128,7 @@ public final class FastConvolutionHelper implements ConvolutionHelper {
         } catch (RuntimeException e) {
             failed = true;
             LOG.warn("oneDNN convolution backward failed for {}; this layer uses DL4J's helper from now on", geometry, e);
-            return fallback.backpropGradient(input, weights, bias, delta, kernel, strides, pad,
-                    bias == null ? null : biasGradView,   // DL4J hands a dummy to helpers other than its own
-                    weightGradView, afn, mode, bwdFilterAlgo, bwdDataAlgo, convolutionMode, dilation, format,
-                    workspaceMgr);
+            return null;
         }
         if (dw != weightGradView) {
             weightGradView.assign(dw);

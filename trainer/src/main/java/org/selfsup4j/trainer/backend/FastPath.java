@@ -189,17 +189,10 @@ public final class FastPath {
             if (!vertex.hasLayer() || unwrap(vertex.getLayer()).getClass() != ConvolutionLayer.class) {
                 continue;   // subclasses (deconvolution, depthwise, ...) have their own backward passes
             }
-            ConvolutionLayer conv = (ConvolutionLayer) unwrap(vertex.getLayer());
-            try {
-                Object helper = CONVOLUTION_HELPER.get(conv);
-                if (helper instanceof MKLDNNConvHelper onednn) {
-                    CONVOLUTION_HELPER.set(conv, new FastConvolutionHelper(onednn, needsInputGradient(graph, vertex)));
-                    count++;
-                } else if (helper instanceof FastConvolutionHelper) {
-                    count++;
-                }
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException("cannot set the convolution helper of layer " + conv.getIndex(), e);
+            boolean inputGradient = needsInputGradient(graph, vertex);
+            if (replaceHelper(CONVOLUTION_HELPER, unwrap(vertex.getLayer()), MKLDNNConvHelper.class,
+                    FastConvolutionHelper.class, onednn -> new FastConvolutionHelper(onednn, inputGradient))) {
+                count++;
             }
         }
         return count;
@@ -223,18 +216,9 @@ public final class FastPath {
         int count = 0;
         for (Layer layer : graph.getLayers()) {
             Layer inner = unwrap(layer);
-            if (inner instanceof BatchNormalization bn) {
-                try {
-                    Object helper = BATCH_NORM_HELPER.get(bn);
-                    if (helper instanceof MKLDNNBatchNormHelper onednn) {
-                        BATCH_NORM_HELPER.set(bn, new FastBatchNormHelper(onednn));
-                        count++;
-                    } else if (helper instanceof FastBatchNormHelper) {
-                        count++;
-                    }
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException("cannot set the batch-norm helper of layer " + bn.getIndex(), e);
-                }
+            if (inner instanceof BatchNormalization && replaceHelper(BATCH_NORM_HELPER, inner,
+                    MKLDNNBatchNormHelper.class, FastBatchNormHelper.class, FastBatchNormHelper::new)) {
+                count++;
             }
         }
         return count;
@@ -258,6 +242,24 @@ public final class FastPath {
             } else {
                 return l;
             }
+        }
+    }
+
+    /**
+     * Puts {@code ours.apply(dl4j)} into {@code layer}'s helper field where it holds DL4J's oneDNN helper
+     * ({@code dl4jType}); true if the layer now has selfsup4j's helper ({@code oursType}), newly or from before.
+     */
+    private static <H> boolean replaceHelper(Field helperField, Layer layer, Class<H> dl4jType, Class<?> oursType,
+                                             java.util.function.Function<H, Object> ours) {
+        try {
+            Object helper = helperField.get(layer);
+            if (dl4jType.isInstance(helper)) {
+                helperField.set(layer, ours.apply(dl4jType.cast(helper)));
+                return true;
+            }
+            return oursType.isInstance(helper);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot set the helper of layer " + layer.getIndex(), e);
         }
     }
 

@@ -43,15 +43,6 @@ final class NativeScratch {
         return at((start + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT);
     }
 
-    /** Bytes this thread's buffers hold. */
-    long bytes() {
-        long total = 0;
-        for (long s : sizes) {
-            total += s;
-        }
-        return total;
-    }
-
     /** A pointer to {@code address} (JavaCPP has no public constructor for one). */
     static Pointer at(long start) {
         return new Pointer() {

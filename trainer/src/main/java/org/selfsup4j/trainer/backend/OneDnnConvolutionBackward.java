@@ -7,6 +7,8 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_WEIGHTS;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.convolution_backward_data;
 import org.bytedeco.dnnl.convolution_backward_weights;
@@ -62,6 +64,11 @@ final class OneDnnConvolutionBackward implements AutoCloseable {
     private final Reorder weightsIn;
     private final Reorder outputGradientForDataIn;
     private final Reorder inputGradientOut;
+    // prepared once: the primitives' arguments (memory objects whose buffers are rebound per run) and the scratch
+    // each blocked memory object takes (its size read here, not on every run)
+    private final IntMemoryMap weightsArgs = new IntMemoryMap();
+    private final IntMemoryMap dataArgs = new IntMemoryMap();
+    private final List<ScratchBinding> scratchBindings = new ArrayList<>();
 
     /**
      * Prepares the primitives for {@code geometry}; {@code inputGradient} false leaves the input gradient out (a first
@@ -135,6 +142,25 @@ final class OneDnnConvolutionBackward implements AutoCloseable {
             outputGradientForDataIn = null;
             inputGradientOut = null;
         }
+        weightsArgs.put(DNNL_ARG_SRC, source);
+        weightsArgs.put(DNNL_ARG_DIFF_DST, outputGradient);
+        weightsArgs.put(DNNL_ARG_DIFF_WEIGHTS, weightGradient);
+        if (userBiasGradient != null) {
+            weightsArgs.put(DNNL_ARG_DIFF_BIAS, userBiasGradient);
+        }
+        bindsScratch(source, userSource, Slot.SOURCE);
+        bindsScratch(outputGradient, userOutputGradient, Slot.OUTPUT_GRADIENT);
+        bindsScratch(weightGradient, userWeightGradient, Slot.WEIGHT_GRADIENT);
+        if (inputGradient) {
+            dataArgs.put(DNNL_ARG_DIFF_DST, outputGradientForData);
+            dataArgs.put(DNNL_ARG_WEIGHTS, weights);
+            dataArgs.put(DNNL_ARG_DIFF_SRC, inputGradientMemory);
+            bindsScratch(weights, userWeights, Slot.WEIGHTS);
+            if (outputGradientForData != outputGradient) {
+                bindsScratch(outputGradientForData, userOutputGradient, Slot.OUTPUT_GRADIENT_FOR_DATA);
+            }
+            bindsScratch(inputGradientMemory, userInputGradient, Slot.INPUT_GRADIENT);
+        }
     }
 
     /** The geometry this was prepared for. */
@@ -155,51 +181,36 @@ final class OneDnnConvolutionBackward implements AutoCloseable {
     void run(Pointer inputAddress, Pointer weightsAddress, Pointer outputGradientAddress, Pointer inputGradientAddress,
              Pointer weightGradientAddress, Pointer biasGradientAddress) {
         NativeScratch scratch = NativeScratch.ofThisThread();
+        for (ScratchBinding b : scratchBindings) {
+            b.memory().set_data_handle(scratch.get(b.slot(), b.bytes()));
+        }
         stream s = STREAM.get();
         userSource.set_data_handle(inputAddress);
         userOutputGradient.set_data_handle(outputGradientAddress);
         userWeightGradient.set_data_handle(weightGradientAddress);
-        bindScratch(source, userSource, scratch, Slot.SOURCE);
-        bindScratch(outputGradient, userOutputGradient, scratch, Slot.OUTPUT_GRADIENT);
-        bindScratch(weightGradient, userWeightGradient, scratch, Slot.WEIGHT_GRADIENT);
-        Reorder.run(sourceIn, s);
-        Reorder.run(outputGradientIn, s);
-
-        IntMemoryMap args = new IntMemoryMap();
-        args.put(DNNL_ARG_SRC, source);
-        args.put(DNNL_ARG_DIFF_DST, outputGradient);
-        args.put(DNNL_ARG_DIFF_WEIGHTS, weightGradient);
         if (userBiasGradient != null) {
             userBiasGradient.set_data_handle(biasGradientAddress);
-            args.put(DNNL_ARG_DIFF_BIAS, userBiasGradient);
         }
-        weightsPrimitive.execute(s, args);
+        Reorder.run(sourceIn, s);
+        Reorder.run(outputGradientIn, s);
+        weightsPrimitive.execute(s, weightsArgs);
         Reorder.run(weightGradientOut, s);
 
         if (inputGradient) {
             userWeights.set_data_handle(weightsAddress);
             userInputGradient.set_data_handle(inputGradientAddress);
-            bindScratch(weights, userWeights, scratch, Slot.WEIGHTS);
-            if (outputGradientForData != outputGradient) {
-                bindScratch(outputGradientForData, userOutputGradient, scratch, Slot.OUTPUT_GRADIENT_FOR_DATA);
-                Reorder.run(outputGradientForDataIn, s);
-            }
-            bindScratch(inputGradientMemory, userInputGradient, scratch, Slot.INPUT_GRADIENT);
+            Reorder.run(outputGradientForDataIn, s);
             Reorder.run(weightsIn, s);
-            IntMemoryMap dataArgs = new IntMemoryMap();
-            dataArgs.put(DNNL_ARG_DIFF_DST, outputGradientForData);
-            dataArgs.put(DNNL_ARG_WEIGHTS, weights);
-            dataArgs.put(DNNL_ARG_DIFF_SRC, inputGradientMemory);
             dataPrimitive.execute(s, dataArgs);
             Reorder.run(inputGradientOut, s);
-            dataArgs.close();
         }
         s._wait();
-        args.close();
     }
 
     @Override
     public void close() {
+        weightsArgs.close();
+        dataArgs.close();
         weightsPrimitive.close();
         if (dataPrimitive != null) {
             dataPrimitive.close();
@@ -225,10 +236,15 @@ final class OneDnnConvolutionBackward implements AutoCloseable {
         return wanted.equals(user.get_desc()) ? user : unbound(wanted);
     }
 
-    private static void bindScratch(memory m, memory user, NativeScratch scratch, Slot slot) {
+    /** Notes that {@code m}, unless it is {@code user} itself, takes its buffer from scratch slot {@code slot}. */
+    private void bindsScratch(memory m, memory user, Slot slot) {
         if (m != user) {
-            m.set_data_handle(scratch.get(slot, m.get_desc().get_size()));
+            scratchBindings.add(new ScratchBinding(m, slot, m.get_desc().get_size()));
         }
+    }
+
+    /** A blocked memory object, the scratch slot that holds its buffer, and its size in bytes. */
+    private record ScratchBinding(memory memory, Slot slot, long bytes) {
     }
 
     /** A prepared copy from one layout to another. */
