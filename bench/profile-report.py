@@ -24,6 +24,8 @@ RULES = [
     ("MKLDNNSubsampling", None, "pooling (oneDNN)"),
     ("SubsamplingLayer", None, "pooling (DL4J)"),
     ("GlobalPoolingLayer", None, "global pooling"),
+    ("FastReluLayer", "backpropGradient", "ReLU backward (selfsup4j)"),
+    ("FastReluLayer", None, "ReLU forward (selfsup4j)"),
     ("ActivationReLU", None, "ReLU"),
     ("ActivationLayer", None, "activation layer"),
     ("BatchNormalization", "preOutput", "batch norm forward (DL4J, no helper)"),

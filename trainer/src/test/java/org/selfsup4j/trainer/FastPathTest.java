@@ -250,6 +250,20 @@ class FastPathTest {
         INDArray dy = Nd4j.createFromArray(new float[] {1f, 2f, 3f, 4f, 5f, 6f}).reshape(2, 1, 1, 3);
         float[] dx = relu.backpropGradient(dy, LayerWorkspaceMgr.noWorkspaces()).getSecond().reshape(6).toFloatVector();
         assertArrayEquals(new float[] {0f, 0f, 3f, 0f, 5f, 0f}, dx);
+        INDArray nanDy = Nd4j.createFromArray(new float[] {Float.NaN, -2f, -3f, 4f, Float.NaN, 6f}).reshape(2, 1, 1, 3);
+        float[] nanDx = relu.backpropGradient(nanDy, LayerWorkspaceMgr.noWorkspaces()).getSecond().reshape(6)
+                .toFloatVector();
+        INDArray reluBp = Nd4j.create(DataType.FLOAT, 2, 1, 1, 3);
+        Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative(x, nanDy, reluBp, 0));
+        float[] expected = reluBp.reshape(6).toFloatVector();
+        for (int i = 0; i < 6; i++) {   // as libnd4j's relu_bp, NaN and zero signs aside
+            assertTrue(expected[i] == nanDx[i] || Float.isNaN(expected[i]) && Float.isNaN(nanDx[i]),
+                    i + ": relu_bp " + expected[i] + ", ours " + nanDx[i]);
+        }
+        assertEquals(-3f, nanDx[2]);
+        assertTrue(Float.isNaN(nanDx[4]), "a NaN output gradient where x > 0 stays NaN");
+        assertEquals(-2f, x.getFloat(0), "the input is not changed");
+        assertEquals(-2f, nanDy.getFloat(1), "the output gradient is not changed");
     }
 
     @Test
