@@ -26,9 +26,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * forward runs the rectifier from the input straight into the output array, and the backward writes the input's
  * step function ({@code x > 0}: 1, else 0) into the input gradient and multiplies it by the output gradient in place:
  * two of libnd4j's plain element-wise passes, which run at memory speed on all cores, where its {@code relu_bp} op
- * took three times as long for the same values (1.3 against 4.2 ms for 128x32x28x28, 2026-12-07; the values are
- * {@code relu_bp}'s, NaN included, checked in {@code FastPathTest}). (Java loops over the off-heap buffers, as in
- * {@link FastBatchNormHelper}, were measured slower than the native passes: 0.61x.)
+ * took three to four times as long for the same values (1.1-1.3 against 4.1-5.4 ms for 128x32x28x28, 2026-12-07,
+ * {@code bench/ReluBackwardBench.java}; the values are {@code relu_bp}'s, NaN included, checked in
+ * {@code FastPathTest}). (Java loops over the off-heap buffers, as in {@link FastBatchNormHelper}, were measured
+ * slower than the native passes: 0.61x.)
  * Inference (no copy in DL4J either) and anything other than float contiguous arrays go to DL4J's own code.
  *
  * <p>Only the layer <em>instance</em> is ours: the configuration is the standard {@code ActivationLayer} with
