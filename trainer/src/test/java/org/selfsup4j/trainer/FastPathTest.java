@@ -262,7 +262,7 @@ class FastPathTest {
         }
         assertEquals(-3f, nanDx[2]);
         assertTrue(Float.isNaN(nanDx[4]), "a NaN output gradient where x > 0 stays NaN");
-        assertEquals(-2f, x.getFloat(0), "the input is not changed");
+        assertEquals(-2f, x.getFloat(0), "the backward pass leaves the input unchanged");
         assertEquals(-2f, nanDy.getFloat(1), "the output gradient is not changed");
     }
 

@@ -20,16 +20,15 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The run-time implementation {@link FastPath#install} gives a DL4J {@code ActivationLayer} whose activation is a plain
- * ReLU: the same libnd4j ops without DL4J's copies. DL4J's layer copies its input and rectifies the copy in place, and
- * in the backward pass copies the input again, only to run libnd4j's {@code relu_bp} on the copy into yet another
- * new array; together about a fifth of a training step of the reference CNN (profile of 2026-12-05). Here the
- * forward runs the rectifier from the input straight into the output array, and the backward writes the input's
- * step function ({@code x > 0}: 1, else 0) into the input gradient and multiplies it by the output gradient in place:
- * two of libnd4j's plain element-wise passes, which run at memory speed on all cores, where its {@code relu_bp} op
- * took three to four times as long for the same values (1.1-1.3 against 4.1-5.4 ms for 128x32x28x28, 2026-12-07,
- * {@code bench/ReluBackwardBench.java}; the values are {@code relu_bp}'s, NaN included, checked in
- * {@code FastPathTest}). (Java loops over the off-heap buffers, as in {@link FastBatchNormHelper}, were measured
- * slower than the native passes: 0.61x.)
+ * ReLU: libnd4j's plain element-wise ops without DL4J's copies. DL4J's layer copies its input and rectifies the copy in
+ * place, and in the backward pass copies the input again, only to run libnd4j's {@code relu_bp} on the copy into yet
+ * another new array; together about a fifth of a training step of the reference CNN (profile of 2026-12-05). Here the
+ * forward runs the rectifier from the input straight into the output array, and the backward writes the input's step
+ * function ({@code x > 0}: 1, else 0) into the input gradient and multiplies it by the output gradient in place: two
+ * plain element-wise passes, where {@code relu_bp} took three to four times as long for the same values (1.1-1.3
+ * against 4.1-5.4 ms for 128x32x28x28, 2026-12-07, {@code bench/ReluBackwardBench.java}; the values are
+ * {@code relu_bp}'s, NaN included, checked in {@code FastPathTest}). (Java loops over the off-heap buffers, as in
+ * {@link FastBatchNormHelper}, were measured slower than the native passes: 0.61x.)
  * Inference (no copy in DL4J either) and anything other than float contiguous arrays go to DL4J's own code.
  *
  * <p>Only the layer <em>instance</em> is ours: the configuration is the standard {@code ActivationLayer} with
